@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lots",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lots", targets: ["lots"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        // Pure domain: types, personnummer, triage, referral, intake validation, SafeText.
+        .target(
+            name: "LotsCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // The catalog, provider directory and templates, embedded in the binary as resources.
+        .target(
+            name: "LotsFixtures",
+            path: "Fixtures",
+            exclude: ["intake", "images", "triage-public.yaml", "README.md"],
+            sources: ["LotsFixtures.swift"],
+            resources: [.copy("catalog"), .copy("providers.yaml"), .copy("templates.yaml")]
+        ),
+        // GRDB store: migrations, records, queue query, change detection, audit chain.
+        .target(
+            name: "LotsStore",
+            dependencies: [
+                "LotsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure TUI: cell buffer, widgets, screens. No curses.
+        .target(name: "LotsUI", dependencies: ["LotsCore"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The only code that talks to ncurses.
+        .target(name: "LotsTerminal", dependencies: ["CNcursesw", "LotsUI"]),
+        .executableTarget(
+            name: "lots",
+            dependencies: [
+                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Shared by unit and end-to-end tests: paths, temporary stores, running the binary.
+        .target(name: "LotsTestSupport", dependencies: ["LotsCore", "LotsFixtures"]),
+        .testTarget(name: "LotsCoreTests", dependencies: ["LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "LotsStoreTests", dependencies: ["LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport"]),
+        .testTarget(name: "LotsUITests", dependencies: ["LotsUI"]),
+        .testTarget(name: "LotsEndToEndTests", dependencies: ["LotsTestSupport", "LotsCore"]),
+    ]
+)

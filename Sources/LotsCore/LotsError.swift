@@ -1,0 +1,30 @@
+/// An error a user can act on: what went wrong, where, and how to fix it, plus a sysexits code.
+///
+/// Printed as one line: `lots: <what> (<where>): <how to fix>`. DESIGN §4.
+public struct LotsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// sysexits(3) codes used by the command line.
+    public enum Code: Int32, Sendable {
+        case usage = 64
+        case dataError = 65
+        case noInput = 66
+        case ioError = 74
+        case denied = 77
+        case other = 1
+    }
+
+    public var what: String
+    public var location: String
+    public var fix: String
+    public var code: Code
+
+    public init(_ what: String, at location: String, fix: String, code: Code = .dataError) {
+        self.what = what
+        self.location = location
+        self.fix = fix
+        self.code = code
+    }
+
+    /// The one-line form written to stderr.
+    public var line: String { "lots: \(what) (\(location)): \(fix)" }
+    public var description: String { line }
+}

@@ -1,0 +1,145 @@
+/// Free text as a citizen writes it, broken into folded tokens with negation marked, plus the facts
+/// the triage needs: temperature, how long it has lasted, and an infant's age in months.
+///
+/// Folding lowercases and maps å/ä→a, ö→o, é→e so that "Bröstet" and "brostet" match alike.
+/// Negation ("ingen", "inte", "utan", "no", …) covers the next words up to a clause boundary
+/// (punctuation, "men", "och", "but", "and") or four words, whichever comes first; a clause-final
+/// "inte" ("röker inte") negates the word before it.
+public struct TextAnalysis: Sendable {
+    public struct Token: Sendable, Equatable {
+        public var text: String
+        /// The number this token spells ("38,5", "tre"), if any.
+        public var number: Double?
+        public var negated: Bool
+        /// True for punctuation and clause words that end a negation's reach.
+        public var isBoundary: Bool
+        /// The word as written (for the rationale).
+        public var original: String
+    }
+
+    public private(set) var tokens: [Token] = []
+    /// Highest temperature mentioned with a fever word nearby, or 38.0 for a bare mention of fever.
+    public private(set) var fever: Double?
+    /// Longest duration mentioned ("sedan tre veckor" → 21), in days.
+    public private(set) var days: Int?
+    /// An age stated in the text ("är 2 månader", "3 veckor gammal"), in months.
+    public private(set) var statedAgeMonths: Int?
+
+    static let negators: Set<String> = ["ingen", "inga", "inget", "inte", "ej", "utan", "aldrig", "icke", "varken",
+                                        "no", "not", "without", "never", "nor", "dont", "doesnt", "havent", "hasnt", "didnt", "cant", "isnt"]
+    static let clauseWords: Set<String> = ["men", "och", "but", "and", "fast", "dock", "although", "however"]
+    static let numberWords: [String: Double] = [
+        "en": 1, "ett": 1, "one": 1, "a": 1, "tva": 2, "two": 2, "par": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
+        "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "atta": 8, "eight": 8, "nio": 9, "nine": 9,
+        "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "several": 3, "few": 3]
+    static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c"]
+
+    /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.lowercased() {
+            switch ch {
+            case "å", "ä", "á", "à", "â": out.append("a")
+            case "ö", "ø", "ó", "ò", "ô": out.append("o")
+            case "é", "è", "ê", "ë": out.append("e")
+            case "ü", "ú": out.append("u")
+            case "í", "ï": out.append("i")
+            case "’", "'": break
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    public init(_ text: String) {
+        tokenize(Self.fold(text))
+        markNegation()
+        extractFacts()
+    }
+
+    /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
+    mutating func tokenize(_ s: String) {
+        let chars = Array(s)
+        var i = 0
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            let number = Double(word.replacingOccurrences(of: ",", with: ".")) ?? Self.numberWords[word]
+            tokens.append(Token(text: word, number: number, negated: false,
+                                isBoundary: Self.clauseWords.contains(word), original: word))
+            word = ""
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isLetter || c.isNumber {
+                word.append(c)
+            } else if (c == "," || c == "."), !word.isEmpty, word.last!.isNumber, i + 1 < chars.count, chars[i + 1].isNumber {
+                word.append(",")
+            } else {
+                flush()
+                if c == "°" { tokens.append(Token(text: "grad", number: nil, negated: false, isBoundary: false, original: "°")) }
+                if ",.;:!?()\n".contains(c) {
+                    tokens.append(Token(text: String(c), number: nil, negated: false, isBoundary: true, original: String(c)))
+                }
+            }
+            i += 1
+        }
+        flush()
+    }
+
+    mutating func markNegation() {
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i].text
+            // "feberfri", "smärtfri": free of the thing named.
+            if t.count > 5, t.hasSuffix("fri") || t.hasSuffix("fria") || t.hasSuffix("free") { tokens[i].negated = true }
+            guard Self.negators.contains(t) else { i += 1; continue }
+            var j = i + 1
+            var reach = 0
+            while j < tokens.count, !tokens[j].isBoundary, reach < 4 {
+                tokens[j].negated = true
+                j += 1
+                reach += 1
+            }
+            if reach == 0, i > 0, !tokens[i - 1].isBoundary, ["inte", "ej", "not"].contains(t) {
+                tokens[i - 1].negated = true
+            }
+            i = j
+        }
+    }
+
+    mutating func extractFacts() {
+        for (i, t) in tokens.enumerated() {
+            // Temperature: 35–43.5 with a fever word within three tokens either side.
+            if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n) {
+                let near = tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)]
+                if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } }) {
+                    fever = max(fever ?? 0, n)
+                }
+            }
+            // Durations and stated ages: a number followed by a unit.
+            if let n = t.number, i + 1 < tokens.count {
+                let unit = tokens[i + 1].text
+                let d: Double? = unit.hasPrefix("dag") || unit.hasPrefix("dygn") || unit.hasPrefix("day") ? 1
+                    : unit.hasPrefix("veck") || unit.hasPrefix("week") ? 7
+                    : unit.hasPrefix("manad") || unit.hasPrefix("man") && unit.count == 3 || unit.hasPrefix("month") ? 30
+                    : unit == "ar" || unit == "aret" || unit.hasPrefix("year") ? 365
+                    : unit.hasPrefix("tim") || unit.hasPrefix("hour") ? 1.0 / 24 : nil
+                guard let d else { continue }
+                let before = i > 0 ? tokens[i - 1].text : ""
+                let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
+                if before == "ar" || before == "is" || after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" {
+                    if d >= 7 { statedAgeMonths = Int(n * d / 30) }
+                } else {
+                    days = max(days ?? 0, Int(n * d))
+                }
+            }
+            if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" { days = max(days ?? 0, 1) }
+        }
+        let mentions = tokens.contains { !$0.negated && ($0.text.hasPrefix("feber") || $0.text.hasPrefix("febr") || $0.text == "fever" || $0.text == "feverish") }
+        let high = zip(tokens, tokens.dropFirst()).contains { ($0.text == "hog" || $0.text == "high") && $1.text.hasPrefix("feber") || $1.text.hasPrefix("fever") && $0.text == "high" }
+        if fever == nil, mentions { fever = high ? 39.5 : 38.0 }
+        if let f = fever, f < 38.0, !mentions { fever = f }
+    }
+}

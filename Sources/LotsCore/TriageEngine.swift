@@ -1,0 +1,157 @@
+import Foundation
+
+/// Triage of free text against the symptom catalog, then referral by DESIGN §3.
+///
+/// 1. The text is analysed (`TextAnalysis`): folded tokens, negation, fever, duration, stated age.
+/// 2. The best-matching symptom wins by phrase specificity; ties go to the more urgent symptom.
+/// 3. Every global red flag and the symptom's own red flags found anywhere in the text, and its age
+///    modifiers, may raise urgency (never lower it). The most urgent wins.
+/// 4. Text that matches no symptom gets P3 ("assessment by staff"), raised by red flags, never P5.
+///
+/// ```swift
+/// let engine = TriageEngine(catalog: catalog, directory: directory)
+/// let r = engine.triage(TriageInput(text: "Ont i halsen, ingen feber", ageYears: 25), at: Date())
+/// r.urgency   // .p5
+/// ```
+public struct TriageEngine: Sendable {
+    public let catalog: SymptomCatalog
+    public let policy: ReferralPolicy
+    let symptomTerms: [(symptom: Int, term: CompiledTerm)]
+    let globalFlags: [CompiledRule]
+    let symptomFlags: [[CompiledRule]]
+    let symptomModifiers: [[CompiledRule]]
+    /// First stem of each term → indexes into `symptomTerms`, so only plausible terms are tried.
+    let index: [Character: [Int]]
+
+    struct CompiledRule: Sendable {
+        let rule: TriageRule
+        let terms: [CompiledTerm]
+        let with: [CompiledTerm]
+    }
+
+    public init(catalog: SymptomCatalog, directory: ProviderDirectory) {
+        self.catalog = catalog
+        self.policy = ReferralPolicy(directory: directory)
+        var terms: [(Int, CompiledTerm)] = []
+        for (i, s) in catalog.symptoms.enumerated() {
+            for t in s.terms { terms.append((i, CompiledTerm(t))) }
+        }
+        symptomTerms = terms
+        func compile(_ r: TriageRule) -> CompiledRule { CompiledRule(rule: r, terms: r.terms.map(CompiledTerm.init), with: r.with.map(CompiledTerm.init)) }
+        globalFlags = catalog.redFlags.map(compile)
+        symptomFlags = catalog.symptoms.map { $0.redFlags.map(compile) }
+        symptomModifiers = catalog.symptoms.map { $0.ageModifiers.map(compile) }
+        var idx: [Character: [Int]] = [:]
+        for (n, t) in terms.enumerated() { if let c = t.1.stems.first?.first { idx[c, default: []].append(n) } }
+        index = idx
+    }
+
+    /// Triage at a moment in time (which decides the referral).
+    public func triage(_ input: TriageInput, at date: Date, ownUnit: String? = nil) -> TriageResult {
+        let text = TextAnalysis(input.text + " " + input.answers.filter(\.value).keys.sorted().joined(separator: " . "))
+        let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)
+        var rationale: [String] = []
+
+        // Best symptom: its best phrase, plus a little for every other phrase of it that matched.
+        // Only terms whose first stem's first letter occurs in the text are tried.
+        let letters = Set(text.tokens.compactMap { $0.text.first })
+        var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
+        var negatedSeen: [String] = []
+        for c in letters {
+            for n in index[c] ?? [] {
+                let (si, term) = symptomTerms[n]
+                guard let m = term.match(in: text) else { continue }
+                if m.negated { negatedSeen.append(term.phrase); continue }
+                if let cur = perSymptom[si] {
+                    perSymptom[si] = m.score > cur.best.score ? (m, cur.extra + cur.best.score * 0.3) : (cur.best, cur.extra + m.score * 0.3)
+                } else {
+                    perSymptom[si] = (m, 0)
+                }
+            }
+        }
+        var best: (symptom: Int, match: CompiledTerm.Match)?
+        var bestScore = 0.0
+        for (si, v) in perSymptom {
+            let score = v.best.score + v.extra
+            let better = best == nil || score > bestScore + 0.01
+                || (abs(score - bestScore) <= 0.01 && (catalog.symptoms[si].urgency, si) < (catalog.symptoms[best!.symptom].urgency, best!.symptom))
+            if better { best = (si, v.best); bestScore = score }
+        }
+
+        var urgency: Urgency
+        var careLevel: CareLevel
+        var profession: Profession
+        var mission: CareMission
+        let symptom = best.map { catalog.symptoms[$0.symptom] }
+        if let symptom, let best {
+            urgency = symptom.urgency
+            careLevel = symptom.careLevel
+            profession = symptom.profession
+            mission = symptom.mission
+            rationale.append("symptom \(symptom.code) \(symptom.titleSv) (\"\(best.match.term.phrase)\"), base \(symptom.urgency.code)")
+        } else {
+            urgency = .p3
+            careLevel = .video
+            profession = .sjukskoterska
+            mission = .somatisk
+            rationale.append("no catalog symptom matched: P3, assessment by staff")
+        }
+
+        // Red flags and modifiers: the most urgent wins.
+        var rules = globalFlags
+        if let b = best { rules += symptomFlags[b.symptom] + symptomModifiers[b.symptom] }
+        for r in rules {
+            guard let why = applies(r, text: text, ageYears: input.ageYears, ageMonths: months, sex: input.sex, negated: &negatedSeen) else { continue }
+            if r.rule.urgency < urgency {
+                rationale.append("\(why) raises to \(r.rule.urgency.code)")
+                urgency = r.rule.urgency
+            } else {
+                rationale.append("\(why) (\(r.rule.urgency.code), no change)")
+            }
+        }
+        if !negatedSeen.isEmpty {
+            rationale.append("negated, not counted: " + Array(Set(negatedSeen)).sorted().prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        if let f = text.fever { rationale.append(String(format: "fever %.1f °C", f)) }
+
+        careLevel = max(careLevel, CareLevel.minimum(for: urgency))
+        if urgency <= .p1 { profession = .lakare }
+        let referral = policy.refer(urgency: urgency, mission: mission, age: input.ageYears, at: date, ownUnit: ownUnit)
+        rationale.append("referral \(referral.type.rawValue): \(referral.reason)")
+        return TriageResult(urgency: urgency, symptom: symptom, careLevel: careLevel, profession: profession, mission: mission,
+                            referral: referral, rationale: rationale, catalogVersion: catalog.version)
+    }
+
+    /// The reason a rule applies, or nil. Negated term matches are collected for the rationale.
+    func applies(_ r: CompiledRule, text: TextAnalysis, ageYears: Int, ageMonths: Int, sex: Sex, negated: inout [String]) -> String? {
+        let rule = r.rule
+        if let a = rule.ageUnderMonths, ageMonths >= a { return nil }
+        if let a = rule.ageUnder, ageYears >= a { return nil }
+        if let a = rule.ageAtLeast, ageYears < a { return nil }
+        if let s = rule.sex, s != sex { return nil }
+        if let d = rule.daysAtLeast, (text.days ?? 0) < d { return nil }
+        if let f = rule.feverAtLeast, (text.fever ?? 0) < f { return nil }
+        var found = ""
+        if !r.terms.isEmpty {
+            var hit: CompiledTerm.Match?
+            for t in r.terms {
+                guard let m = t.match(in: text) else { continue }
+                if m.negated { negated.append(t.phrase) } else { hit = m; break }
+            }
+            guard let hit else { return nil }
+            found = "\"\(hit.term.phrase)\""
+        }
+        for w in r.with {
+            guard let m = w.match(in: text), !m.negated else { return nil }
+            found += " + \"\(w.phrase)\""
+        }
+        var conds: [String] = []
+        if let a = rule.ageUnderMonths { conds.append("age < \(a) months") }
+        if let a = rule.ageUnder { conds.append("age < \(a)") }
+        if let a = rule.ageAtLeast { conds.append("age ≥ \(a)") }
+        if let f = rule.feverAtLeast { conds.append(String(format: "fever ≥ %.1f", f)) }
+        if let d = rule.daysAtLeast { conds.append("≥ \(d) days") }
+        let detail = ([found].filter { !$0.isEmpty } + conds).joined(separator: ", ")
+        return "rule \"\(rule.label)\" (\(detail))"
+    }
+}

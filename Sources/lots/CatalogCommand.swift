@@ -1,0 +1,2 @@
+import ArgumentParser
+struct CatalogCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "catalog") }

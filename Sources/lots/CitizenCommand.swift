@@ -1,0 +1,2 @@
+import ArgumentParser
+struct CitizenCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "citizen") }

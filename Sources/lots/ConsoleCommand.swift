@@ -1,0 +1,2 @@
+import ArgumentParser
+struct ConsoleCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "console") }

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct IntakeCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "intake") }

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct UserCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "user") }

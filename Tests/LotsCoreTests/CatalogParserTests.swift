@@ -1,0 +1,50 @@
+import Testing
+import LotsCore
+
+@Suite struct CatalogParserTests {
+    let good = """
+    symptoms:
+      - code: A
+        sv: Aa
+        terms: [aaa]
+        urgency: P4
+    """
+
+    func error(_ text: String) -> LotsError? {
+        do { _ = try CatalogParser.parse(files: [("c.yaml", text)]); return nil } catch let e as LotsError { return e } catch { return nil }
+    }
+
+    @Test func parsesAMinimalCatalog() throws {
+        let c = try CatalogParser.parse(files: [("c.yaml", good)])
+        #expect(c.symptoms.first?.urgency == .p4)
+    }
+
+    @Test func unknownUrgencyNamesLineAndAllowedCodes() {
+        let e = error(good.replacingOccurrences(of: "P4", with: "P9"))
+        #expect(e?.location == "c.yaml:5:14")
+        #expect(e?.what == "unknown urgency code \"P9\"")
+        #expect(e?.fix.contains("EMERGENCY, P1, P2, P3, P4, P5") == true)
+    }
+
+    @Test func duplicateCodesAcrossFilesAreErrors() {
+        do {
+            _ = try CatalogParser.parse(files: [("a.yaml", good), ("b.yaml", good)])
+            Issue.record("no error")
+        } catch let e as LotsError {
+            #expect(e.what.contains("duplicate symptom code \"A\" (first at a.yaml:2:11)"))
+            #expect(e.location == "b.yaml:2:11")
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func typosInKeysAreNotSilentlyIgnored() {
+        let e = error(good.replacingOccurrences(of: "terms:", with: "trems:"))
+        #expect(e?.what == "unknown key \"trems\"")
+        #expect(e?.location == "c.yaml:4:5")
+    }
+
+    @Test func syntaxErrorsNameThePosition() {
+        let e = error("symptoms:\n  - code: [A\n")
+        #expect(e?.what.hasPrefix("YAML syntax error") == true)
+        #expect(e?.location.hasPrefix("c.yaml:") == true)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import Yams
+import LotsCore
+import LotsTestSupport
+
+@Suite struct TriageEngineTests {
+    let tuesday = Shipped.at("2026-11-24T10:00:00+01:00")
+
+    func triage(_ text: String, age: Int, sex: Sex = .x, at: Date? = nil) -> TriageResult {
+        Shipped.engine.triage(TriageInput(text: text, ageYears: age, sex: sex), at: at ?? tuesday)
+    }
+
+    @Test func catalogHasAtLeast150SymptomsWithUniqueCodes() {
+        #expect(Shipped.catalog.symptoms.count >= 150)
+        #expect(Set(Shipped.catalog.symptoms.map(\.code)).count == Shipped.catalog.symptoms.count)
+        #expect(Shipped.catalog.symptoms.allSatisfy { !$0.terms.isEmpty && !$0.titleSv.isEmpty })
+    }
+
+    struct Scenario: Sendable, CustomStringConvertible {
+        var id, text, at: String
+        var age: Int
+        var sex: Sex
+        var urgencies: [String]
+        var emergency: Bool?
+        var referrals: [String]?
+        var description: String { id }
+    }
+
+    static let scenarios: [Scenario] = {
+        let text = try! String(contentsOf: TestPaths.fixtures.appendingPathComponent("triage-public.yaml"), encoding: .utf8)
+        let list = try! Yams.load(yaml: text) as! [[String: Any]]
+        return list.map { s in
+            let e = s["expect"] as! [String: Any]
+            return Scenario(id: s["id"] as! String, text: s["text"] as! String, at: s["at"] as! String, age: s["age"] as! Int,
+                            sex: Sex(rawValue: s["sex"] as? String ?? "x")!, urgencies: e["urgency"] as! [String],
+                            emergency: e["emergency"] as? Bool, referrals: e["referral"] as? [String])
+        }
+    }()
+
+    @Test(arguments: scenarios)
+    func publicScenarioIsTriagedAsANurseWould(_ s: Scenario) {
+        let r = triage(s.text, age: s.age, sex: s.sex, at: Shipped.at(s.at))
+        #expect(s.urgencies.contains(r.urgency.code), "\(s.id): got \(r.urgency.code) — \(r.rationaleText)")
+        if let e = s.emergency { #expect(r.isEmergency == e, "\(s.id)") }
+        if let refs = s.referrals { #expect(refs.contains(r.referral.type.rawValue), "\(s.id): referral \(r.referral.type.rawValue)") }
+    }
+
+    @Test func negatedFeverDoesNotRaiseUrgency() {
+        let with = triage("Ont i halsen sedan två dagar och feber 38,5", age: 25)
+        let without = triage("Ont i halsen sedan två dagar, ingen feber", age: 25)
+        #expect(with.urgency == .p4)
+        #expect(without.urgency == .p5)
+        #expect(without.rationaleText.contains("no fever") == false)
+    }
+
+    @Test func negatedNumbnessDoesNotRaiseBackPain() {
+        let plain = triage("Ont i ländryggen efter lyft, inga domningar i benen", age: 40)
+        let numb = triage("Ont i ländryggen efter lyft och domningar i underlivet", age: 40)
+        #expect(plain.urgency == .p5)
+        #expect(plain.rationaleText.contains("negated"))
+        #expect(numb.urgency == .p1)
+    }
+
+    @Test func negationInsideARedFlagPhraseStillCounts() {
+        #expect(triage("Har KOL och kan inte prata hela meningar", age: 70).urgency == .emergency)
+        #expect(triage("Vrickade foten och kan inte stödja på den", age: 30).urgency == .p2)
+    }
+
+    @Test func infantFeverIsAtLeastP1UnderThreeMonths() {
+        let r = Shipped.engine.triage(TriageInput(text: "Feber 38,2 sedan i kväll", ageYears: 0, ageMonths: 1), at: tuesday)
+        #expect(r.urgency <= .p1)
+        #expect(r.referral.type == .barnakutmottagning)
+        let older = Shipped.engine.triage(TriageInput(text: "Feber 38,2 sedan i kväll", ageYears: 4), at: tuesday)
+        #expect(older.urgency == .p5)
+    }
+
+    @Test func infantAgeIsReadFromTheTextWhenOnlyYearsAreKnown() {
+        let young = triage("Min bebis är 6 veckor och har 38,5 i feber", age: 0)
+        let old = triage("Min bebis är 10 månader och har 38,5 i feber", age: 0)
+        #expect(young.urgency == .p1)
+        #expect(old.urgency == .p2)
+    }
+
+    @Test func elderlyConfusionRanksHigher() {
+        let young = triage("Plötsligt förvirrad sedan i morse", age: 40)
+        let old = triage("Plötsligt förvirrad sedan i morse", age: 82)
+        #expect(young.urgency == .p2)
+        #expect(old.urgency == .p1)
+        #expect(old.rationaleText.contains("age ≥ 70"))
+    }
+
+    @Test func durationRaisesAPersistentCough() {
+        #expect(triage("Hostat i fyra veckor, ingen feber", age: 50).urgency == .p4)
+        #expect(triage("Hostat i fyra dagar, ingen feber", age: 50).urgency == .p5)
+    }
+
+    @Test func unmatchedTextGetsTheSafeDefaultNeverP5() {
+        let r = triage("Jag vet inte riktigt vad det är, känns konstigt", age: 40)
+        #expect(r.symptom == nil)
+        #expect(r.urgency == .p3)
+        #expect(r.rationaleText.contains("assessment by staff"))
+    }
+
+    @Test func rationaleNamesMatchedTermsAndRules() {
+        let r = triage("Ont i bröstet som strålar ut i vänster arm", age: 62, sex: .m)
+        #expect(r.urgency == .emergency)
+        #expect(r.symptom?.code == "CHEST-PAIN")
+        #expect(r.rationaleText.contains("ont i bröst"))
+        #expect(r.rationaleText.contains("smärta som strålar ut"))
+        #expect(r.careLevel == .ambulans)
+        #expect(r.referral.type == .ambulans112)
+    }
+
+    @Test func compoundsAndInflectionsMatch() {
+        #expect(triage("Bröstsmärta sedan en timme", age: 50).symptom?.code == "CHEST-PAIN")
+        #expect(triage("Halsont och snuva", age: 20).urgency == .p5)
+        #expect(triage("magen gör ont sedan igår", age: 30).symptom?.code == "ABDOMINAL-PAIN")
+    }
+
+    @Test func englishTextIsUnderstood() {
+        #expect(triage("Crushing chest pain radiating to my jaw", age: 60).urgency == .emergency)
+        #expect(triage("Runny nose and a mild cough", age: 30).urgency == .p5)
+    }
+}

@@ -8,6 +8,8 @@
 public struct TextAnalysis: Sendable {
     public struct Token: Sendable, Equatable {
         public var text: String
+        /// The folded text as UTF-8 bytes, for fast stem comparison.
+        public var bytes: [UInt8]
         /// The number this token spells ("38,5", "tre"), if any.
         public var number: Double?
         public var negated: Bool
@@ -65,8 +67,8 @@ public struct TextAnalysis: Sendable {
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            let number = Double(word.replacingOccurrences(of: ",", with: ".")) ?? Self.numberWords[word]
-            tokens.append(Token(text: word, number: number, negated: false,
+            let number = word.first!.isNumber ? Double(word.replacingOccurrences(of: ",", with: ".")) : Self.numberWords[word]
+            tokens.append(Token(text: word, bytes: Array(word.utf8), number: number, negated: false,
                                 isBoundary: Self.clauseWords.contains(word), original: word))
             word = ""
         }
@@ -78,9 +80,9 @@ public struct TextAnalysis: Sendable {
                 word.append(",")
             } else {
                 flush()
-                if c == "°" { tokens.append(Token(text: "grad", number: nil, negated: false, isBoundary: false, original: "°")) }
+                if c == "°" { tokens.append(Token(text: "grad", bytes: Array("grad".utf8), number: nil, negated: false, isBoundary: false, original: "°")) }
                 if ",.;:!?()\n".contains(c) {
-                    tokens.append(Token(text: String(c), number: nil, negated: false, isBoundary: true, original: String(c)))
+                    tokens.append(Token(text: String(c), bytes: Array(String(c).utf8), number: nil, negated: false, isBoundary: true, original: String(c)))
                 }
             }
             i += 1

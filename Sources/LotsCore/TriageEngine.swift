@@ -20,8 +20,6 @@ public struct TriageEngine: Sendable {
     let globalFlags: [CompiledRule]
     let symptomFlags: [[CompiledRule]]
     let symptomModifiers: [[CompiledRule]]
-    /// First stem of each term → indexes into `symptomTerms`, so only plausible terms are tried.
-    let index: [Character: [Int]]
 
     struct CompiledRule: Sendable {
         let rule: TriageRule
@@ -41,9 +39,6 @@ public struct TriageEngine: Sendable {
         globalFlags = catalog.redFlags.map(compile)
         symptomFlags = catalog.symptoms.map { $0.redFlags.map(compile) }
         symptomModifiers = catalog.symptoms.map { $0.ageModifiers.map(compile) }
-        var idx: [Character: [Int]] = [:]
-        for (n, t) in terms.enumerated() { if let c = t.1.stems.first?.first { idx[c, default: []].append(n) } }
-        index = idx
     }
 
     /// Triage at a moment in time (which decides the referral).
@@ -53,20 +48,15 @@ public struct TriageEngine: Sendable {
         var rationale: [String] = []
 
         // Best symptom: its best phrase, plus a little for every other phrase of it that matched.
-        // Only terms whose first stem's first letter occurs in the text are tried.
-        let letters = Set(text.tokens.compactMap { $0.text.first })
         var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
         var negatedSeen: [String] = []
-        for c in letters {
-            for n in index[c] ?? [] {
-                let (si, term) = symptomTerms[n]
-                guard let m = term.match(in: text) else { continue }
-                if m.negated { negatedSeen.append(term.phrase); continue }
-                if let cur = perSymptom[si] {
-                    perSymptom[si] = m.score > cur.best.score ? (m, cur.extra + cur.best.score * 0.3) : (cur.best, cur.extra + m.score * 0.3)
-                } else {
-                    perSymptom[si] = (m, 0)
-                }
+        for (si, term) in symptomTerms {
+            guard let m = term.match(in: text) else { continue }
+            if m.negated { negatedSeen.append(term.phrase); continue }
+            if let cur = perSymptom[si] {
+                perSymptom[si] = m.score > cur.best.score ? (m, cur.extra + cur.best.score * 0.3) : (cur.best, cur.extra + m.score * 0.3)
+            } else {
+                perSymptom[si] = (m, 0)
             }
         }
         var best: (symptom: Int, match: CompiledTerm.Match)?

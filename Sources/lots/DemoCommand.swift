@@ -1,2 +1,82 @@
 import ArgumentParser
-struct DemoCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "demo") }
+import Foundation
+import LotsCore
+import LotsFixtures
+import LotsStore
+
+/// `lots demo`: the demo region, staff, templates and N realistic cases.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill the store with the demo region, demo staff, templates and N demo cases.",
+        discussion: """
+        Creates (once) the staff accounts anna (sjuksköterska) and bertil (läkare) at Vårdcentralen Demo Centrum,
+        cecilia (1177 phone nurse), david (supervisor) and admin – all with the password "demo".
+        With many cases, all but the newest 5 % (at least 500) are closed, as in a real store.
+
+        Examples:
+          lots demo
+          lots demo --cases 100000 --seed 7
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "How many demo cases to add (0–1000000).") var cases: Int = 40
+    @Option(help: "Random seed, for reproducible data.") var seed: UInt64 = 1
+
+    static let home = "SE2321000016-DEMO1"
+    static let staff: [(String, String, Role, Profession?, String?)] = [
+        ("anna", "Anna Lind", .clinician, .sjukskoterska, home),
+        ("bertil", "Bertil Ek", .clinician, .lakare, home),
+        ("cecilia", "Cecilia Berg", .phoneNurse, .sjukskoterska, "SE2321000016-1177"),
+        ("david", "David Holm", .supervisor, nil, home),
+        ("admin", "Administratör", .admin, nil, nil),
+    ]
+
+    func run() throws {
+        guard (0...1_000_000).contains(cases) else {
+            throw LotsError("\(cases) cases is out of range", at: "--cases", fix: "choose 0 to 1000000", code: .usage)
+        }
+        let s = try store.open()
+        let directory = try Embedded.directory()
+        try s.importDirectory(directory)
+        try s.importTemplates(TemplateCatalog.parse(LotsFixtures.text("templates.yaml")))
+        var created: [String] = []
+        for (name, display, role, profession, unit) in Self.staff where try s.user(named: name) == nil {
+            try s.addUser(username: name, displayName: display, role: role, profession: profession, unit: unit, password: "demo", actor: .system("demo"))
+            created.append(name)
+        }
+        let engine = try triageEngine(for: s)
+        let units = [Self.home] + directory.providers.filter { $0.type == .vardcentral || $0.type == .digitalVardcentral }.map(\.hsaId).filter { $0 != Self.home }
+        var gen = DemoGenerator(seed: seed, units: units)
+        let now = Date()
+        let keepOpen = cases <= 500 ? cases : max(500, cases / 20)
+        // Open cases arrive over the last 8 hours; older ones over the last 90 days.
+        let progress = stderrIsTerminal && cases >= 2000
+        var done = 0
+        var closedIds: [Int64] = []
+        while done < cases {
+            let n = min(2000, cases - done)
+            var batch: [(Intake, TriageResult)] = []
+            batch.reserveCapacity(n)
+            for k in 0..<n {
+                let i = done + k  // 0 is the oldest
+                let age = i >= cases - keepOpen
+                    ? Double(cases - i) / Double(max(keepOpen, 1)) * 8 * 3600
+                    : 8 * 3600 + Double(cases - keepOpen - i) / Double(max(cases - keepOpen, 1)) * 90 * 86400
+                let intake = gen.intake(at: now.addingTimeInterval(-age))
+                batch.append((intake, engine.triage(intake.triageInput, at: intake.submittedAt, ownUnit: intake.unit)))
+            }
+            let ids = try s.createCases(batch, actor: .system("demo"))
+            closedIds += ids.enumerated().filter { done + $0.offset < cases - keepOpen }.map(\.element)
+            done += n
+            if progress { FileHandle.standardError.write(Data("\rlots demo: \(done)/\(cases) cases".utf8)) }
+        }
+        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        try s.closeDemoCases(closedIds, now: now, seed: seed)
+        try s.addDemoConversation(unit: Self.home, staff: "bertil", now: now)
+        print("demo store ready: \(s.path)")
+        print("  \(directory.providers.count) units, \(cases) new cases (\(keepOpen) open), \(try s.openCount(unit: Self.home)) open at Vårdcentralen Demo Centrum")
+        print("  staff (password \"demo\"): " + Self.staff.map { $0.0 }.joined(separator: ", ") + (created.isEmpty ? " (already there)" : ""))
+    }
+}

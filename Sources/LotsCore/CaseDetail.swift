@@ -1,0 +1,81 @@
+import Foundation
+
+/// Everything about one case: what the case screen and the journal export show.
+public struct CaseDetail: Sendable, Equatable {
+    public struct AttachmentInfo: Sendable, Equatable {
+        public var id: Int64
+        public var fileName: String
+        public var mimeType: String
+        public var width: Int
+        public var height: Int
+        public var byteCount: Int
+        public var sha256: String
+        public var capturedAt: String?
+        public var hasGPS: Bool
+        /// False once retention purged the bytes.
+        public var hasBytes: Bool
+
+        public init(id: Int64, fileName: String, mimeType: String, width: Int, height: Int, byteCount: Int, sha256: String,
+                    capturedAt: String?, hasGPS: Bool, hasBytes: Bool) {
+            self.id = id; self.fileName = fileName; self.mimeType = mimeType; self.width = width; self.height = height
+            self.byteCount = byteCount; self.sha256 = sha256; self.capturedAt = capturedAt; self.hasGPS = hasGPS; self.hasBytes = hasBytes
+        }
+    }
+
+    public struct HistoryEntry: Sendable, Equatable {
+        public var at: Date
+        public var actor: String
+        public var kind: String
+        public var note: String
+
+        public init(at: Date, actor: String, kind: String, note: String) {
+            self.at = at; self.actor = actor; self.kind = kind; self.note = note
+        }
+    }
+
+    public var id: Int64
+    public var personnummer: String
+    public var name: String
+    public var phone: String?
+    public var ageYears: Int
+    public var sex: Sex
+    public var unitHsaId: String
+    public var unitName: String
+    public var channel: Channel
+    public var status: CaseStatus
+    public var outcome: Outcome?
+    public var urgency: Urgency
+    public var symptomCode: String?
+    public var symptomTitle: String?
+    public var careLevel: CareLevel
+    public var profession: Profession
+    public var referralType: ProviderType
+    public var referralUnitName: String?
+    public var rationale: String
+    public var catalogVersion: String
+    public var reason: String
+    public var answers: [FormAnswer]
+    public var selfRatedHealth: Int?
+    public var expectations: String?
+    public var submittedAt: Date
+    public var ownerName: String?
+    public var attachments: [AttachmentInfo]
+    public var messages: [Message]
+    public var history: [HistoryEntry]
+
+    public init(id: Int64, personnummer: String, name: String, phone: String?, ageYears: Int, sex: Sex, unitHsaId: String,
+                unitName: String, channel: Channel, status: CaseStatus, outcome: Outcome?, urgency: Urgency, symptomCode: String?,
+                symptomTitle: String?, careLevel: CareLevel, profession: Profession, referralType: ProviderType,
+                referralUnitName: String?, rationale: String, catalogVersion: String, reason: String, answers: [FormAnswer],
+                selfRatedHealth: Int?, expectations: String?, submittedAt: Date, ownerName: String?,
+                attachments: [AttachmentInfo], messages: [Message], history: [HistoryEntry]) {
+        self.id = id; self.personnummer = personnummer; self.name = name; self.phone = phone; self.ageYears = ageYears
+        self.sex = sex; self.unitHsaId = unitHsaId; self.unitName = unitName; self.channel = channel; self.status = status
+        self.outcome = outcome; self.urgency = urgency; self.symptomCode = symptomCode; self.symptomTitle = symptomTitle
+        self.careLevel = careLevel; self.profession = profession; self.referralType = referralType
+        self.referralUnitName = referralUnitName; self.rationale = rationale; self.catalogVersion = catalogVersion
+        self.reason = reason; self.answers = answers; self.selfRatedHealth = selfRatedHealth; self.expectations = expectations
+        self.submittedAt = submittedAt; self.ownerName = ownerName; self.attachments = attachments; self.messages = messages
+        self.history = history
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// One row of a unit's queue: everything the queue screen shows, from one query.
+public struct QueueEntry: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var urgency: Urgency
+    public var ageYears: Int
+    public var sex: Sex
+    public var citizenName: String
+    /// Untrusted: sanitize before drawing.
+    public var reason: String
+    public var symptomCode: String?
+    public var status: CaseStatus
+    public var channel: Channel
+    public var submittedAt: Date
+    public var firstResponseAt: Date?
+    public var ownerName: String?
+    public var unreadCount: Int
+    public var attachmentCount: Int
+
+    public init(id: Int64, urgency: Urgency, ageYears: Int, sex: Sex, citizenName: String, reason: String, symptomCode: String?,
+                status: CaseStatus, channel: Channel, submittedAt: Date, firstResponseAt: Date?, ownerName: String?,
+                unreadCount: Int, attachmentCount: Int) {
+        self.id = id
+        self.urgency = urgency
+        self.ageYears = ageYears
+        self.sex = sex
+        self.citizenName = citizenName
+        self.reason = reason
+        self.symptomCode = symptomCode
+        self.status = status
+        self.channel = channel
+        self.submittedAt = submittedAt
+        self.firstResponseAt = firstResponseAt
+        self.ownerName = ownerName
+        self.unreadCount = unreadCount
+        self.attachmentCount = attachmentCount
+    }
+
+    /// Seconds left to the urgency's response target (negative when overdue); nil once staff responded.
+    public func secondsToTarget(now: Date) -> Int? {
+        guard firstResponseAt == nil else { return nil }
+        return urgency.responseTargetSeconds - Int(now.timeIntervalSince(submittedAt))
+    }
+}

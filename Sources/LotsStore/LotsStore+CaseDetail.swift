@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import LotsCore
+
+extension LotsStore {
+    /// Everything about one case; nil when there is no such case.
+    public func caseDetail(_ id: Int64) throws -> CaseDetail? {
+        try pool.read { db in
+            guard let r = try Row.fetchOne(db, sql: """
+                SELECT c.*, z.personnummer, z.name, z.phone, u.name AS unitName, ru.name AS referralUnitName, s.displayName AS ownerName
+                FROM careCase c JOIN citizen z ON z.id = c.citizenId JOIN unit u ON u.hsaId = c.unitHsaId
+                LEFT JOIN unit ru ON ru.hsaId = c.referralUnitHsaId LEFT JOIN staff s ON s.id = c.ownerStaffId
+                WHERE c.id = ?
+                """, arguments: [id]) else { return nil }
+            let answers = try Row.fetchAll(db, sql: "SELECT * FROM formAnswer WHERE caseId = ? ORDER BY position", arguments: [id]).map {
+                FormAnswer(id: $0["questionId"], question: $0["question"], answer: $0["answer"])
+            }
+            let attachments = try Row.fetchAll(db, sql: """
+                SELECT id, fileName, mimeType, width, height, byteCount, sha256, capturedAt, hasGPS, data IS NOT NULL AS hasBytes
+                FROM attachment WHERE caseId = ? ORDER BY id
+                """, arguments: [id]).map {
+                CaseDetail.AttachmentInfo(id: $0["id"], fileName: $0["fileName"], mimeType: $0["mimeType"], width: $0["width"],
+                                          height: $0["height"], byteCount: $0["byteCount"], sha256: $0["sha256"],
+                                          capturedAt: $0["capturedAt"], hasGPS: $0["hasGPS"], hasBytes: $0["hasBytes"])
+            }
+            let messages = try Row.fetchAll(db, sql: """
+                SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? ORDER BY m.id
+                """, arguments: [id]).map(Self.message)
+            let history = try Row.fetchAll(db, sql: "SELECT * FROM caseHistory WHERE caseId = ? ORDER BY id", arguments: [id]).map {
+                CaseDetail.HistoryEntry(at: $0["at"], actor: $0["actor"], kind: $0["kind"], note: $0["note"])
+            }
+            let code: String? = r["symptomCode"]
+            return CaseDetail(
+                id: id, personnummer: r["personnummer"], name: r["name"], phone: r["phone"], ageYears: r["ageYears"],
+                sex: Sex(rawValue: r["sex"]) ?? .x, unitHsaId: r["unitHsaId"], unitName: r["unitName"],
+                channel: Channel(rawValue: r["channel"]) ?? .app, status: CaseStatus(rawValue: r["status"]) ?? .new,
+                outcome: (r["outcome"] as String?).flatMap(Outcome.init(rawValue:)), urgency: Urgency(rawValue: r["urgency"]) ?? .p3,
+                symptomCode: code, symptomTitle: nil, careLevel: CareLevel(rawValue: r["careLevel"]) ?? .chatt,
+                profession: Profession(rawValue: r["profession"]) ?? .sjukskoterska,
+                referralType: ProviderType(rawValue: r["referralType"]) ?? .vardcentral, referralUnitName: r["referralUnitName"],
+                rationale: r["rationale"], catalogVersion: r["catalogVersion"], reason: r["reason"], answers: answers,
+                selfRatedHealth: r["selfRatedHealth"], expectations: r["expectations"], submittedAt: r["submittedAt"],
+                ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
+        }
+    }
+
+    /// The attachment's bytes, if retention has not purged them.
+    public func attachmentData(_ id: Int64) throws -> Data? {
+        try pool.read { try Data.fetchOne($0, sql: "SELECT data FROM attachment WHERE id = ?", arguments: [id]) }
+    }
+}

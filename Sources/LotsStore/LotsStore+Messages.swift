@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import LotsCore
+
+extension LotsStore {
+    /// A message from the citizen side: the case waits for staff and its unread count grows.
+    @discardableResult
+    public func addCitizenMessage(caseId: Int64, body: String, now: Date = Date()) throws -> Int64 {
+        let text = try Self.validatedMessage(body)
+        return try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.status, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
+                """, arguments: [caseId]) else {
+                throw LotsError("no case with id \(caseId)", at: "CASE", fix: "use an id printed by lots intake or shown in the queue", code: .noInput)
+            }
+            let status = CaseStatus(rawValue: row["status"]) ?? .new
+            guard status != .closed else {
+                throw LotsError("case \(caseId) is closed", at: "CASE", fix: "start a new contact instead")
+            }
+            try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'citizen', ?, ?)", arguments: [caseId, text, now])
+            let id = db.lastInsertedRowID
+            let next = (status == .active || status == .awaitingCitizen) ? CaseStatus.awaitingStaff.rawValue : status.rawValue
+            try db.execute(sql: """
+                UPDATE careCase SET unreadCount = unreadCount + 1, lastMessageAt = ?, updatedAt = ?, status = ? WHERE id = ?
+                """, arguments: [now, now, next, caseId])
+            try Self.audit(db, .system("citizen"), action: "citizen-message", caseId: caseId, personnummer: row["personnummer"], at: now)
+            return id
+        }
+    }
+
+    /// Checks a message body: non-empty, at most 8,000 characters.
+    static func validatedMessage(_ body: String) throws -> String {
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw LotsError("the message is empty", at: "TEXT", fix: "write at least one visible character") }
+        guard trimmed.count <= 8_000 else {
+            throw LotsError("the message is \(trimmed.count) characters, over 8000", at: "TEXT", fix: "split it into shorter messages")
+        }
+        return trimmed
+    }
+
+    /// The chat of one case, oldest first.
+    public func messages(caseId: Int64) throws -> [Message] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? ORDER BY m.id
+                """, arguments: [caseId]).map(Self.message)
+        }
+    }
+
+    static func message(_ r: Row) -> Message {
+        Message(id: r["id"], caseId: r["caseId"], author: MessageAuthor(rawValue: r["author"]) ?? .system, staffName: r["displayName"],
+                body: r["body"], templateCode: r["templateCode"], at: r["at"])
+    }
+
+    /// Case ids whose messages or reason match a full-text query, newest first.
+    public func search(_ query: String, limit: Int = 200) throws -> [Int64] {
+        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
+        return try pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT caseId FROM (
+                  SELECT m.caseId AS caseId, m.id AS k FROM message m JOIN message_ft f ON f.rowid = m.id WHERE message_ft MATCH ?
+                  UNION ALL
+                  SELECT c.id, c.id FROM careCase c JOIN careCase_ft g ON g.rowid = c.id WHERE careCase_ft MATCH ?)
+                GROUP BY caseId ORDER BY MAX(k) DESC LIMIT ?
+                """, arguments: [pattern, pattern, limit])
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LotsCore
+import LotsStore
+
+/// `--db PATH`, shared by every command that uses the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database file (else $LOTS_DB, else $XDG_DATA_HOME/lots/lots.sqlite).", valueName: "path"))
+    var path: String?
+
+    var resolvedPath: String { StoreLocation.resolve(flag: path) }
+
+    func open() throws -> LotsStore { try LotsStore.open(path: resolvedPath) }
+}
+
+/// The triage engine for stored cases: the store's imported catalog when there is one, else the embedded one.
+func triageEngine(for store: LotsStore) throws -> TriageEngine {
+    let files = try store.catalogFiles()
+    let catalog = files.isEmpty ? try Embedded.catalog() : try CatalogParser.parse(files: files)
+    return TriageEngine(catalog: catalog, directory: try Embedded.directory())
+}
+
+/// True when stderr is a terminal: long commands show progress there and stay quiet when piped.
+var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Reads a password: from the terminal without echo, or one line from stdin when piped.
+func readPassword(prompt: String) throws -> String {
+    if isatty(STDIN_FILENO) == 1 {
+        guard let p = getpass(prompt) else { throw LotsError("no password given", at: "terminal", fix: "type a password", code: .usage) }
+        return String(cString: p)
+    }
+    guard let line = readLine(strippingNewline: true) else {
+        throw LotsError("no password on standard input", at: "stdin", fix: "pipe the password as one line, e.g. echo secret | lots user passwd NAME", code: .usage)
+    }
+    return line
+}

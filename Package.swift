@@ -60,8 +60,12 @@ let package = Package(
         // Shared by unit and end-to-end tests: paths, temporary stores, running the binary.
         .target(name: "LotsTestSupport", dependencies: ["LotsCore", "LotsFixtures"]),
         .testTarget(name: "LotsCoreTests", dependencies: ["LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "LotsStoreTests", dependencies: ["LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport"]),
+        .testTarget(name: "LotsStoreTests", dependencies: [
+            "LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI"]),
-        .testTarget(name: "LotsEndToEndTests", dependencies: ["LotsTestSupport", "LotsCore"]),
+        .testTarget(name: "LotsEndToEndTests", dependencies: [
+            "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )

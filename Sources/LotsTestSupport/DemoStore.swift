@@ -1,0 +1,22 @@
+import Foundation
+
+/// A demo store (region, staff, templates; no cases) made once per test run by the real binary,
+/// then copied for each test so tests never share a database.
+public enum DemoStore {
+    static let template: URL = {
+        let dir = TestPaths.temporaryDirectory("lots-template")
+        let path = dir.appendingPathComponent("template.sqlite")
+        let run = try! LotsProcess.run(["demo", "--cases", "0", "--db", path.path], timeout: 120)
+        precondition(run.status == 0, "lots demo failed: \(run.stderr)")
+        return path
+    }()
+
+    /// A fresh copy of the template store in its own directory; returns the database path.
+    public static func copy() throws -> String {
+        let dir = TestPaths.temporaryDirectory("lots-e2e")
+        let path = dir.appendingPathComponent("lots.sqlite")
+        try FileManager.default.copyItem(at: template, to: path)
+        chmod(path.path, 0o600)
+        return path.path
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import LotsCore
+import LotsStore
+import LotsTestSupport
+
+/// The rest of the command-line contract (DESIGN §4): triage JSON, exit codes, users, catalog, demo.
+@Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
+    @Test func triagePrintsOneJSONObjectWithTheContractKeys() throws {
+        let run = try LotsProcess.run(["triage", "--text", "Ramlade och kan inte stödja på foten", "--age", "45",
+                                       "--sex", "f", "--at", "2026-11-28T23:30:00+01:00"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        for key in ["urgency", "emergency", "symptom", "careLevel", "profession", "referral", "rationale", "catalogVersion"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["urgency"] as? String == "P2")
+        #expect(object["emergency"] as? Bool == false)
+        #expect(object["referral"] as? String == "akutmottagning")
+        #expect(run.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func triageWithNoMatchReportsNullSymptom() throws {
+        let run = try LotsProcess.run(["triage", "--text", "qwerty asdf", "--age", "30"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["symptom"] is NSNull)
+        #expect(object["urgency"] as? String == "P3")
+    }
+
+    @Test func usageErrorsExit64WithOneLine() throws {
+        let bad = try LotsProcess.run(["triage", "--text", "hosta", "--age", "30", "--at", "igår"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr == "lots: unparsable time \"igår\" (--at): write ISO 8601 such as 2026-11-24T14:00:00+01:00\n")
+        let missing = try LotsProcess.run(["triage", "--text", "hosta"])
+        #expect(missing.status == 64)
+        let sex = try LotsProcess.run(["triage", "--text", "hosta", "--age", "3", "--sex", "q"])
+        #expect(sex.status == 64)
+        #expect(sex.stderr.contains("(--sex)"))
+    }
+
+    @Test func consoleWithoutATerminalSaysWhatToDoAndExits0() throws {
+        let run = try LotsProcess.run(["--db", try DemoStore.copy()])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("lots demo"))
+    }
+
+    @Test func demoCreatesTheDemoStaffWithPasswordDemo() throws {
+        let db = try DemoStore.copy()
+        let store = try LotsStore.open(path: db)
+        for name in ["anna", "bertil", "cecilia", "david", "admin"] {
+            #expect(try store.authenticate(username: name, password: "demo") != nil, "\(name)")
+        }
+        #expect(try store.user(named: "anna")?.profession == .sjukskoterska)
+        #expect(try store.user(named: "bertil")?.profession == .lakare)
+        #expect(try store.user(named: "cecilia")?.role == .phoneNurse)
+        #expect(try store.user(named: "david")?.role == .supervisor)
+        #expect(try store.templates().count >= 40)
+    }
+
+    @Test func demoAddsCasesAndSimulateAddsMore() throws {
+        let db = try DemoStore.copy()
+        let demo = try LotsProcess.run(["demo", "--cases", "30", "--db", db])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stderr.isEmpty)  // no progress output when not on a terminal
+        let store = try LotsStore.open(path: db)
+        #expect(try store.rowCounts()["careCase"] == 30)
+        let sim = try LotsProcess.run(["simulate", "--rate", "1200", "--duration", "1", "--seed", "3", "--db", db])
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let acks = sim.stdout.split(separator: "\n")
+        #expect(!acks.isEmpty)
+        let newCases = acks.filter { $0.hasPrefix("case ") }.count
+        #expect(try store.rowCounts()["careCase"] == 30 + newCases)
+    }
+
+    @Test func userAddAndPasswdReadThePasswordFromStdin() throws {
+        let db = try DemoStore.copy()
+        let add = try LotsProcess.run(["user", "add", "eva", "--role", "clinician", "--profession", "lakare",
+                                       "--unit", "SE2321000016-DEMO1", "--name", "Eva Ek", "--db", db], stdin: Data("hemligt\n".utf8))
+        #expect(add.status == 0, "\(add.stderr)")
+        let passwd = try LotsProcess.run(["user", "passwd", "eva", "--db", db], stdin: Data("nyttlosen\n".utf8))
+        #expect(passwd.status == 0, "\(passwd.stderr)")
+        let store = try LotsStore.open(path: db)
+        #expect(try store.authenticate(username: "eva", password: "nyttlosen")?.displayName == "Eva Ek")
+        #expect(try store.authenticate(username: "eva", password: "hemligt") == nil)
+        let badRole = try LotsProcess.run(["user", "add", "x1", "--role", "boss", "--db", db], stdin: Data("pw12\n".utf8))
+        #expect(badRole.status == 64)
+        #expect(badRole.stderr.contains("unknown role \"boss\""))
+        let nobody = try LotsProcess.run(["user", "passwd", "nobody", "--db", db], stdin: Data("pw12\n".utf8))
+        #expect(nobody.status == 66)
+    }
+
+    @Test func catalogValidateNamesTheLineOfAMistake() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let file = dir.appendingPathComponent("bad.yaml")
+        try "symptoms:\n  - code: A\n    sv: A\n    terms: [a]\n    urgency: P7\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try LotsProcess.run(["catalog", "validate", file.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("lots: unknown urgency code \"P7\" (\(file.path):5:14): use one of: EMERGENCY"))
+        let good = try LotsProcess.run(["catalog", "validate", TestPaths.fixtures.appendingPathComponent("catalog").path])
+        #expect(good.status == 0)
+        #expect(good.stdout.hasPrefix("ok: "))
+    }
+
+    @Test func catalogImportFeedsNewIntakesAndSynthMakes2000Symptoms() throws {
+        let db = try DemoStore.copy()
+        let dir = TestPaths.temporaryDirectory()
+        let synth = try LotsProcess.run(["catalog", "synth", "--symptoms", "2000"])
+        #expect(synth.status == 0)
+        let file = dir.appendingPathComponent("synthetic.yaml")
+        try synth.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let validate = try LotsProcess.run(["catalog", "validate", file.path])
+        #expect(validate.stdout.hasPrefix("ok: 2000 symptoms"))
+        let imported = try LotsProcess.run(["catalog", "import", file.path, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-minimal.json", "--db", db], cwd: TestPaths.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let detail = try #require(try LotsStore.open(path: db).caseDetail(Int64(id)!))
+        #expect(detail.catalogVersion == "synthetic-2000")
+    }
+
+    @Test func citizenReplyToAMissingCaseExits66() throws {
+        let run = try LotsProcess.run(["citizen", "reply", "999", "hej", "--db", try DemoStore.copy()])
+        #expect(run.status == 66)
+        #expect(run.stderr == "lots: no case with id 999 (CASE): use an id printed by lots intake or shown in the queue\n")
+    }
+}

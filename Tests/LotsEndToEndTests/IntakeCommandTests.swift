@@ -1,0 +1,107 @@
+import Crypto
+import Foundation
+import Testing
+import LotsCore
+import LotsStore
+import LotsTestSupport
+
+/// `lots intake` as a user runs it: real binary, real fixtures, rows checked in SQLite.
+@Suite(.timeLimit(.minutes(3))) struct IntakeCommandTests {
+    static let intakeDir = TestPaths.fixtures.appendingPathComponent("intake")
+    static let invalid: [String] = try! FileManager.default.contentsOfDirectory(atPath: intakeDir.path)
+        .filter { $0.hasPrefix("invalid-") && $0.hasSuffix(".json") }.sorted()
+
+    func sha256(_ file: String) throws -> String {
+        let data = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("images/\(file)"))
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test func validIntakeIsStoredWithTriageAnswersAndAttachmentMetadata() throws {
+        let db = try DemoStore.copy()
+        let run = try LotsProcess.run(["intake", "Fixtures/intake/valid-rash-gps.json", "--db", db], cwd: TestPaths.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let id = try #require(Int64(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let detail = try #require(try LotsStore.open(path: db).caseDetail(id))
+        #expect(detail.name == "Åsa Öberg")
+        #expect(detail.sex == .f)
+        #expect(detail.symptomCode == "RASH")
+        #expect(detail.urgency == .p5)
+        #expect(detail.answers.map(\.id) == ["spread"])
+        #expect(detail.attachments.count == 2)
+        let jpeg = try #require(detail.attachments.first { $0.fileName == "rash-gps.jpg" })
+        #expect(jpeg.width == 640 && jpeg.height == 480)
+        #expect(jpeg.hasGPS)
+        #expect(jpeg.sha256 == (try sha256("rash-gps.jpg")))
+        #expect(jpeg.capturedAt == "2026:11:21 09:15:30")
+        let png = try #require(detail.attachments.first { $0.fileName == "eye.png" })
+        #expect(png.width == 200 && png.height == 150 && !png.hasGPS && png.mimeType == "image/png")
+        #expect(png.sha256 == (try sha256("eye.png")))
+    }
+
+    @Test func everyValidFixtureIsAccepted() throws {
+        let db = try DemoStore.copy()
+        let valid = try FileManager.default.contentsOfDirectory(atPath: Self.intakeDir.path).filter { $0.hasPrefix("valid-") }.sorted()
+        #expect(valid.count >= 4)
+        for name in valid {
+            let run = try LotsProcess.run(["intake", "Fixtures/intake/\(name)", "--db", db], cwd: TestPaths.root)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil, "\(name)")
+        }
+        #expect(try LotsStore.open(path: db).rowCounts()["careCase"] == valid.count)
+    }
+
+    @Test(arguments: invalid)
+    func invalidFixtureExits65WithItsOwnErrorAndWritesNothing(_ name: String) throws {
+        let db = try DemoStore.copy()
+        let before = try LotsStore.open(path: db).rowCounts()
+        let expected = try String(contentsOf: Self.intakeDir.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".err")), encoding: .utf8)
+        let run = try LotsProcess.run(["intake", "Fixtures/intake/\(name)", "--db", db], cwd: TestPaths.root)
+        #expect(run.status == 65)
+        #expect(run.stderr == expected)
+        #expect(run.stdout.isEmpty)
+        #expect(try LotsStore.open(path: db).rowCounts() == before)
+    }
+
+    @Test func malformedJSONOnStdinExits65AndWritesNothing() throws {
+        let db = try DemoStore.copy()
+        let before = try LotsStore.open(path: db).rowCounts()
+        let run = try LotsProcess.run(["intake", "-", "--db", db], stdin: Data(#"{"citizen": {"personnummer": "#.utf8))
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("lots: malformed JSON"))
+        #expect(run.stderr.contains("(stdin)"))
+        #expect(try LotsStore.open(path: db).rowCounts() == before)
+    }
+
+    @Test func missingIntakeFileExits66() throws {
+        let run = try LotsProcess.run(["intake", "no-such-file.json", "--db", try DemoStore.copy()])
+        #expect(run.status == 66)
+        #expect(run.stderr == "lots: cannot read the intake file (no-such-file.json): check the path\n")
+    }
+
+    @Test func exportPrintsAJournalNoteWithTheGPSWarning() throws {
+        let db = try DemoStore.copy()
+        let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-rash-gps.json", "--db", db], cwd: TestPaths.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let run = try LotsProcess.run(["export", id, "--db", db])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("JOURNALANTECKNING – digital kontakt, ärende \(id)\n"))
+        #expect(run.stdout.contains("Patient: Åsa Öberg, 19850315-2384, 41 år, kön f"))
+        #expect(run.stdout.contains("Kliande utslag på armarna sedan en vecka, ingen feber"))
+        #expect(run.stdout.contains("rash-gps.jpg: image/jpeg, 640×480 px, 8509 byte"))
+        #expect(run.stdout.contains("VARNING: innehåller GPS-position"))
+        #expect(run.stdout.contains("Triage (beslutsstöd"))
+        let missing = try LotsProcess.run(["export", "424242", "--db", db])
+        #expect(missing.status == 66)
+    }
+
+    @Test func exportNeverPrintsEscapeSequences() throws {
+        let db = try DemoStore.copy()
+        let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-minimal.json", "--db", db], cwd: TestPaths.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let hostile = "Hej\u{1B}[2J\u{1B}]52;c;ZWNobyBoYWNrZWQ=\u{07}\u{202E}dlrow"
+        #expect(try LotsProcess.run(["citizen", "reply", id, hostile, "--db", db]).status == 0)
+        let out = try LotsProcess.run(["export", id, "--db", db]).stdout
+        #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(out.contains("Hej␛[2J␛]52;c;ZWNobyBoYWNrZWQ=␇[U+202E]dlrow"))
+    }
+}

@@ -18,7 +18,7 @@ public enum CatalogParser {
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "urgency", "mission", "profession", "careLevel",
                                            "redFlags", "ageModifiers", "advice", "adviceEn"]
     static let ruleKeys: Set<String> = ["label", "terms", "with", "urgency", "ageUnderMonths", "ageUnder", "ageAtLeast",
-                                        "feverAtLeast", "daysAtLeast", "sex"]
+                                        "feverAtLeast", "daysAtLeast", "systolicAtLeast", "sex"]
 
     /// Parses every file and merges them; duplicate symptom codes across files are errors.
     public static func parse(files: [(name: String, text: String)]) throws -> SymptomCatalog {
@@ -73,7 +73,7 @@ public enum CatalogParser {
         let m = try node.mapping(allowed: ruleKeys)
         let terms = try m["terms"]?.strings() ?? []
         let fever = try m["feverAtLeast"]?.double()
-        if requireTerms, terms.isEmpty, fever == nil {
+        if requireTerms, terms.isEmpty, fever == nil, m["systolicAtLeast"] == nil {
             throw node.fail("a red flag needs terms or feverAtLeast", fix: "add terms: [...] with the phrases that raise urgency")
         }
         let r = TriageRule(
@@ -82,8 +82,9 @@ public enum CatalogParser {
             urgency: try m.required("urgency", in: node).value(Urgency.self, what: "urgency code"),
             ageUnderMonths: try m["ageUnderMonths"]?.int(), ageUnder: try m["ageUnder"]?.int(),
             ageAtLeast: try m["ageAtLeast"]?.int(), feverAtLeast: fever,
-            daysAtLeast: try m["daysAtLeast"]?.int(), sex: try m["sex"]?.value(Sex.self, what: "sex"))
-        if !requireTerms, r.terms.isEmpty, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil, r.daysAtLeast == nil {
+            daysAtLeast: try m["daysAtLeast"]?.int(), systolicAtLeast: try m["systolicAtLeast"]?.int(),
+            sex: try m["sex"]?.value(Sex.self, what: "sex"))
+        if !requireTerms, r.terms.isEmpty, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil, r.daysAtLeast == nil, r.systolicAtLeast == nil {
             throw node.fail("an age modifier without any condition", fix: "add ageUnder, ageUnderMonths, ageAtLeast, feverAtLeast or daysAtLeast")
         }
         return r

@@ -16,10 +16,12 @@ public struct TriageRule: Sendable, Equatable {
     public var feverAtLeast: Double?
     /// Symptoms lasting at least this many days.
     public var daysAtLeast: Int?
+    /// A blood pressure reading with at least this systolic value.
+    public var systolicAtLeast: Int?
     public var sex: Sex?
 
     public init(label: String, terms: [String] = [], with: [String] = [], urgency: Urgency, ageUnderMonths: Int? = nil,
-                ageUnder: Int? = nil, ageAtLeast: Int? = nil, feverAtLeast: Double? = nil, daysAtLeast: Int? = nil, sex: Sex? = nil) {
+                ageUnder: Int? = nil, ageAtLeast: Int? = nil, feverAtLeast: Double? = nil, daysAtLeast: Int? = nil, systolicAtLeast: Int? = nil, sex: Sex? = nil) {
         self.label = label
         self.terms = terms
         self.with = with
@@ -29,6 +31,7 @@ public struct TriageRule: Sendable, Equatable {
         self.ageAtLeast = ageAtLeast
         self.feverAtLeast = feverAtLeast
         self.daysAtLeast = daysAtLeast
+        self.systolicAtLeast = systolicAtLeast
         self.sex = sex
     }
 }

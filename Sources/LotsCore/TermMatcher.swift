@@ -4,21 +4,49 @@
 /// ("bröst" ~ "bröstet"), ends with it in a compound ("ont" ~ "halsont", stems of 3+ letters), or
 /// contains it inside a compound (stems of 5+ letters, "smärta" ~ "bröstsmärtan"). The words may come in
 /// any order within a window, so "ont i magen" also matches "magen gör ont". Small function words are
-/// ignored. A word written `^bröst` must start the token (no compounds); `=slö` must be the whole token.
+/// ignored. A word written `^bröst` must start the token (no compounds); `=slö` must be the whole token;
+/// `#10` is any number of at least 10. "ont" also matches words for pain ("smärta", "värk", "pain").
 /// A phrase that itself contains a negation ("kan inte andas") matches negated tokens; any other
 /// phrase does not. Comparison is on folded UTF-8 bytes.
 public struct CompiledTerm: Sendable {
     struct Stem: Sendable {
-        enum Mode: Sendable { case compound, prefix, exact }
+        enum Mode: Sendable { case compound, prefix, exact, number }
         let bytes: [UInt8]
         let mode: Mode
+        /// Other stems that mean the same ("ont" ~ "smärta" ~ "värk" ~ "pain").
+        let synonyms: [Stem]
+        /// For `#N`: the least number that matches.
+        let minimum: Double
+
+        /// Words that mean pain wherever "ont" stands in a phrase.
+        static let painWords = ["smart", "vark", "pain", "ache", "hurt", "sore"]
 
         init(_ word: String) {
+            var syn: [Stem] = []
+            var minimum = 0.0
             switch word.first {
             case "^": mode = .prefix; bytes = Array(word.dropFirst().utf8)
             case "=": mode = .exact; bytes = Array(word.dropFirst().utf8)
-            default: mode = .compound; bytes = Array(word.utf8)
+            case "#": mode = .number; bytes = []; minimum = Double(word.dropFirst()) ?? 0
+            default:
+                mode = .compound
+                bytes = Array(word.utf8)
+                if word == "ont" { syn = Self.painWords.map { Stem(bytes: Array($0.utf8), mode: .compound) } }
             }
+            self.synonyms = syn
+            self.minimum = minimum
+        }
+
+        init(bytes: [UInt8], mode: Mode) {
+            self.bytes = bytes
+            self.mode = mode
+            self.synonyms = []
+            self.minimum = 0
+        }
+
+        func matches(_ token: TextAnalysis.Token) -> Bool {
+            if mode == .number { return (token.number ?? -1) >= minimum && token.text.first?.isNumber == true }
+            return matches(token.bytes) || synonyms.contains { $0.matches(token.bytes) }
         }
 
         func matches(_ token: [UInt8]) -> Bool {
@@ -50,7 +78,7 @@ public struct CompiledTerm: Sendable {
 
     public init(_ phrase: String) {
         self.phrase = phrase
-        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" }).map(String.init)
+        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map(String.init)
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         let content = words.filter { !Self.stopWords.contains($0) || words.count == 1 }
         let chosen = content.isEmpty ? words : content
@@ -72,7 +100,7 @@ public struct CompiledTerm: Sendable {
         let tokens = text.tokens
         guard let first = stems.first else { return nil }
         var best: Match?
-        for i in tokens.indices where !tokens[i].isBoundary && first.matches(tokens[i].bytes) {
+        for i in tokens.indices where !tokens[i].isBoundary && first.matches(tokens[i]) {
             let lo = max(0, i - stems.count - 5), hi = min(tokens.count - 1, i + stems.count + 5)
             var used: [Int] = [i]
             var ok = true
@@ -80,7 +108,7 @@ public struct CompiledTerm: Sendable {
                 // The nearest token matching this stem, allowing the same token for compounds.
                 var found: Int?
                 for d in 0...(hi - lo) {
-                    for j in [i - d, i + d] where j >= lo && j <= hi && !tokens[j].isBoundary && stem.matches(tokens[j].bytes) {
+                    for j in [i - d, i + d] where j >= lo && j <= hi && !tokens[j].isBoundary && stem.matches(tokens[j]) {
                         found = j
                         break
                     }

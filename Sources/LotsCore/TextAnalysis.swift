@@ -26,6 +26,8 @@ public struct TextAnalysis: Sendable {
     public private(set) var days: Int?
     /// An age stated in the text ("är 2 månader", "3 veckor gammal"), in months.
     public private(set) var statedAgeMonths: Int?
+    /// Highest systolic blood pressure written as `190/110`.
+    public private(set) var systolic: Int?
 
     static let negators: Set<String> = ["ingen", "inga", "inget", "inte", "ej", "utan", "aldrig", "icke", "varken",
                                         "no", "not", "without", "never", "nor", "dont", "doesnt", "havent", "hasnt", "didnt", "cant", "isnt"]
@@ -55,9 +57,33 @@ public struct TextAnalysis: Sendable {
     }
 
     public init(_ text: String) {
+        systolic = Self.bloodPressure(in: text)
         tokenize(Self.fold(text))
         markNegation()
         extractFacts()
+    }
+
+    /// The highest `SYS/DIA` reading with plausible values (70–300 over 30–200).
+    static func bloodPressure(in text: String) -> Int? {
+        let chars = Array(text)
+        var best: Int?
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "/" else { i += 1; continue }
+            var a = i - 1
+            while a >= 0, chars[a] == " " { a -= 1 }
+            var sysDigits = ""
+            while a >= 0, chars[a].isASCII, chars[a].isNumber { sysDigits.insert(chars[a], at: sysDigits.startIndex); a -= 1 }
+            var b = i + 1
+            while b < chars.count, chars[b] == " " { b += 1 }
+            var diaDigits = ""
+            while b < chars.count, chars[b].isASCII, chars[b].isNumber { diaDigits.append(chars[b]); b += 1 }
+            if let sys = Int(sysDigits), let dia = Int(diaDigits), (70...300).contains(sys), (30...200).contains(dia), sys > dia {
+                best = max(best ?? 0, sys)
+            }
+            i += 1
+        }
+        return best
     }
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.

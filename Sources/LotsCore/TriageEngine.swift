@@ -121,6 +121,7 @@ public struct TriageEngine: Sendable {
         if let s = rule.sex, s != sex { return nil }
         if let d = rule.daysAtLeast, (text.days ?? 0) < d { return nil }
         if let f = rule.feverAtLeast, (text.fever ?? 0) < f { return nil }
+        if let p = rule.systolicAtLeast, (text.systolic ?? 0) < p { return nil }
         var found = ""
         if !r.terms.isEmpty {
             var hit: CompiledTerm.Match?
@@ -141,6 +142,7 @@ public struct TriageEngine: Sendable {
         if let a = rule.ageAtLeast { conds.append("age ≥ \(a)") }
         if let f = rule.feverAtLeast { conds.append(String(format: "fever ≥ %.1f", f)) }
         if let d = rule.daysAtLeast { conds.append("≥ \(d) days") }
+        if let p = rule.systolicAtLeast { conds.append("systolic ≥ \(p)") }
         let detail = ([found].filter { !$0.isEmpty } + conds).joined(separator: ", ")
         return "rule \"\(rule.label)\" (\(detail))"
     }

@@ -122,4 +122,22 @@ import LotsTestSupport
         #expect(triage("Crushing chest pain radiating to my jaw", age: 60).urgency == .emergency)
         #expect(triage("Runny nose and a mild cough", age: 30).urgency == .p5)
     }
+
+    @Test func painWordsAreSynonymsOfOnt() {
+        #expect(triage("Smärta i magen sedan igår", age: 30).symptom?.code == "ABDOMINAL-PAIN")
+        #expect(triage("Värk i ländryggen", age: 40).symptom?.code == "LOW-BACK-PAIN")
+        #expect(triage("Plötsligt kraftig smärta i ena testikeln", age: 15).urgency == .p1)
+    }
+
+    @Test func countedTabletsMeanOverdose() {
+        #expect(triage("Har tagit 20 Alvedon för en timme sedan", age: 17).urgency <= .p1)
+        #expect(triage("Har tagit 2 Alvedon mot huvudvärken", age: 30).urgency == .p5)
+    }
+
+    @Test func bloodPressureReadingsAreRead() {
+        #expect(TextAnalysis("Blodtrycket är 190/110 idag").systolic == 190)
+        #expect(TextAnalysis("Datum 24/11").systolic == nil)
+        #expect(triage("Blodtrycket är 190/110 och jag har huvudvärk", age: 66).urgency == .p2)
+        #expect(triage("Blodtrycket var 135/85 på apoteket", age: 66).urgency == .p4)
+    }
 }

@@ -43,7 +43,7 @@ public final class LotsStore: Sendable {
             guard fd >= 0 else {
                 throw LotsError("cannot create the database file", at: path, fix: "check the folder's permissions or pass --db PATH", code: .ioError)
             }
-            close(fd)
+            Foundation.close(fd)
         }
         var config = Configuration()
         config.busyMode = .timeout(10)

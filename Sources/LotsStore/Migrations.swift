@@ -172,6 +172,17 @@ enum Migrations {
                 t.column("importedAt", .datetime).notNull()
             }
         }
+        m.registerMigration("v2-console") { db in
+            // Drafts are saved as the clinician types, so a crash or lock loses nothing.
+            try db.create(table: "draft") { t in
+                t.column("staffId", .integer).notNull().references("staff", onDelete: .cascade)
+                t.column("caseId", .integer).notNull().references("careCase", onDelete: .cascade)
+                t.column("body", .text).notNull()
+                t.column("templateCode", .text)
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["staffId", "caseId"])
+            }
+        }
         return m
     }
 }

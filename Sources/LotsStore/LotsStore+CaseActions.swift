@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import LotsCore
+
+/// What a clinician does to a case. Each action is one transaction with a history row and an audit event;
+/// an action the case's status does not allow is an error, never a silent no-op.
+extension LotsStore {
+    /// Loads status and patient of a case inside a transaction, or throws "no such case".
+    static func caseState(_ db: Database, _ caseId: Int64) throws -> (status: CaseStatus, owner: Int64?, pnr: String, unit: String) {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT c.status, c.ownerStaffId, c.unitHsaId, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
+            """, arguments: [caseId]) else {
+            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput)
+        }
+        return (CaseStatus(rawValue: r["status"]) ?? .new, r["ownerStaffId"], r["personnummer"], r["unitHsaId"])
+    }
+
+    static func history(_ db: Database, _ caseId: Int64, _ actor: String, _ kind: String, from: CaseStatus?, to: CaseStatus?, note: String = "", at: Date) throws {
+        try db.execute(sql: "INSERT INTO caseHistory (caseId, at, actor, kind, fromStatus, toStatus, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [caseId, at, actor, kind, from?.rawValue, to?.rawValue, note])
+    }
+
+    /// The user's open chats (cases they own that are not closed or forwarded).
+    public func ownedOpenCases(staffId: Int64) throws -> [QueueEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.urgency, c.ageYears, c.sex, z.name AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
+                       c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount
+                FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
+                WHERE c.ownerStaffId = ? AND c.status NOT IN ('closed', 'forwarded')
+                ORDER BY c.id
+                """, arguments: [staffId]).map(Self.queueEntry)
+        }
+    }
+
+    /// Takes ownership of a case. Refused politely when the user already has `cap` open chats.
+    public func take(caseId: Int64, by user: StaffUser, cap: Int = 6, now: Date = Date()) throws {
+        try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            if st.owner == user.id { return }
+            if let owner = st.owner, st.status != .new, st.status != .forwarded {
+                let name = try String.fetchOne(db, sql: "SELECT displayName FROM staff WHERE id = ?", arguments: [owner]) ?? "någon annan"
+                throw LotsError("case \(caseId) is already taken by \(name)", at: "take", fix: "open another case, or ask \(name) to release it")
+            }
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status NOT IN ('closed','forwarded')",
+                                        arguments: [user.id]) ?? 0
+            guard open < cap else {
+                throw LotsError("you already have \(open) open chats (the limit is \(cap))", at: "take", fix: "close or release a chat first")
+            }
+            let next = try st.status.transition(to: .active)
+            try db.execute(sql: "UPDATE careCase SET ownerStaffId = ?, status = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [user.id, next.rawValue, now, caseId])
+            try Self.history(db, caseId, user.username, "taken", from: st.status, to: next, at: now)
+            try Self.audit(db, Actor(user: user), action: "take", caseId: caseId, personnummer: st.pnr, at: now)
+        }
+    }
+
+    /// Gives a case back to the unit's queue.
+    public func release(caseId: Int64, by user: StaffUser, now: Date = Date()) throws {
+        try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            guard st.owner == user.id else {
+                throw LotsError("case \(caseId) is not yours to release", at: "release", fix: "only the owner can release a case")
+            }
+            let next = try st.status.transition(to: .new)
+            try db.execute(sql: "UPDATE careCase SET ownerStaffId = NULL, status = ?, updatedAt = ? WHERE id = ?", arguments: [next.rawValue, now, caseId])
+            try Self.history(db, caseId, user.username, "released", from: st.status, to: next, at: now)
+            try Self.audit(db, Actor(user: user), action: "release", caseId: caseId, personnummer: st.pnr, at: now)
+        }
+    }
+
+    /// Sends a staff message; the case then waits for the citizen. Clears the user's draft for the case.
+    @discardableResult
+    public func sendStaffMessage(caseId: Int64, body: String, templateCode: String?, by user: StaffUser, now: Date = Date()) throws -> Int64 {
+        let text = try Self.validatedMessage(body)
+        return try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            guard st.owner == user.id else {
+                throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case")
+            }
+            guard st.status != .closed, st.status != .forwarded else {
+                throw LotsError("case \(caseId) is \(st.status.rawValue)", at: "send", fix: "the chat is no longer yours to write in")
+            }
+            try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, templateCode, at) VALUES (?, 'staff', ?, ?, ?, ?)",
+                           arguments: [caseId, user.id, text, templateCode, now])
+            let id = db.lastInsertedRowID
+            let next = st.status == .awaitingCitizen ? st.status : try st.status.transition(to: .awaitingCitizen)
+            try db.execute(sql: """
+                UPDATE careCase SET status = ?, firstResponseAt = COALESCE(firstResponseAt, ?), unreadCount = 0, lastMessageAt = ?, updatedAt = ?
+                WHERE id = ?
+                """, arguments: [next.rawValue, now, now, now, caseId])
+            try db.execute(sql: "DELETE FROM draft WHERE staffId = ? AND caseId = ?", arguments: [user.id, caseId])
+            if let templateCode {
+                try db.execute(sql: "UPDATE template SET useCount = useCount + 1 WHERE code = ?", arguments: [templateCode])
+                try Self.audit(db, Actor(user: user), action: "use-template", caseId: caseId, personnummer: st.pnr, detail: templateCode, at: now)
+            }
+            try Self.audit(db, Actor(user: user), action: "send", caseId: caseId, personnummer: st.pnr, at: now)
+            return id
+        }
+    }
+
+    /// Marks the citizen's messages read (when the owner opens the case).
+    public func markRead(caseId: Int64, by user: StaffUser) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE careCase SET unreadCount = 0 WHERE id = ? AND ownerStaffId = ? AND unreadCount > 0", arguments: [caseId, user.id])
+        }
+    }
+
+    /// Logs that a user opened a case (Patientdatalagen: every access is logged).
+    public func logOpen(caseId: Int64, by user: StaffUser) throws {
+        try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            try Self.audit(db, Actor(user: user), action: "open-case", caseId: caseId, personnummer: st.pnr)
+        }
+    }
+
+    /// Saves (or, when empty, deletes) the user's draft for a case.
+    public func saveDraft(caseId: Int64, body: String, templateCode: String?, by user: StaffUser, now: Date = Date()) throws {
+        try pool.write { db in
+            if body.isEmpty {
+                try db.execute(sql: "DELETE FROM draft WHERE staffId = ? AND caseId = ?", arguments: [user.id, caseId])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO draft (staffId, caseId, body, templateCode, updatedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(staffId, caseId) DO UPDATE SET body = excluded.body, templateCode = excluded.templateCode, updatedAt = excluded.updatedAt
+                    """, arguments: [user.id, caseId, body, templateCode, now])
+            }
+        }
+    }
+
+    /// The user's saved draft for a case.
+    public func draft(caseId: Int64, staffId: Int64) throws -> (body: String, templateCode: String?)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT body, templateCode FROM draft WHERE staffId = ? AND caseId = ?", arguments: [staffId, caseId])
+                .map { ($0["body"], $0["templateCode"]) }
+        }
+    }
+
+    /// Moves a case to another unit's queue with a required handover note.
+    @discardableResult
+    public func forward(caseId: Int64, to unit: String, note: String, by user: StaffUser, now: Date = Date()) throws -> Int64 {
+        let handover = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !handover.isEmpty else {
+            throw LotsError("a handover note is required", at: "forward", fix: "write why and what the receiving unit should know")
+        }
+        return try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            guard let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE hsaId = ?", arguments: [unit]) else {
+                throw LotsError("unknown unit \"\(unit)\"", at: "forward", fix: "choose a unit from the directory")
+            }
+            guard unit != st.unit else { throw LotsError("the case is already at \(unitName)", at: "forward", fix: "choose another unit") }
+            let next = try st.status.transition(to: .forwarded)
+            try db.execute(sql: "INSERT INTO forward (caseId, fromUnitHsaId, toUnitHsaId, staffId, note, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [caseId, st.unit, unit, user.id, handover, now])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE careCase SET unitHsaId = ?, status = ?, ownerStaffId = NULL, updatedAt = ? WHERE id = ?",
+                           arguments: [unit, next.rawValue, now, caseId])
+            try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'system', ?, ?)",
+                           arguments: [caseId, "Ditt ärende har skickats vidare till \(unitName).", now])
+            try Self.history(db, caseId, user.username, "forwarded", from: st.status, to: next, note: "till \(unitName): \(handover)", at: now)
+            try Self.audit(db, Actor(user: user), action: "forward", caseId: caseId, personnummer: st.pnr, detail: "\(st.unit) -> \(unit)", at: now)
+            return id
+        }
+    }
+
+    /// Closes a case with an outcome.
+    public func close(caseId: Int64, outcome: Outcome, by user: StaffUser, now: Date = Date()) throws {
+        try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            let next = try st.status.transition(to: .closed)
+            try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [next.rawValue, outcome.rawValue, now, now, caseId])
+            try db.execute(sql: "DELETE FROM draft WHERE caseId = ?", arguments: [caseId])
+            try Self.history(db, caseId, user.username, "closed", from: st.status, to: next, note: outcome.rawValue, at: now)
+            try Self.audit(db, Actor(user: user), action: "close", caseId: caseId, personnummer: st.pnr, detail: outcome.rawValue, at: now)
+        }
+    }
+
+    /// Overrides the triage with a new urgency and a required reason, kept in history.
+    public func overrideUrgency(caseId: Int64, to urgency: Urgency, reason: String, by user: StaffUser, now: Date = Date()) throws {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw LotsError("a reason is required to override the triage", at: "override", fix: "write why the urgency should change") }
+        try pool.write { db in
+            let st = try Self.caseState(db, caseId)
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases") }
+            let old = try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]) ?? "?"
+            try db.execute(sql: "UPDATE careCase SET urgency = ?, urgencyRank = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [urgency.code, urgency.rank, now, caseId])
+            try Self.history(db, caseId, user.username, "override", from: nil, to: nil, note: "\(old) -> \(urgency.code): \(why)", at: now)
+            try Self.audit(db, Actor(user: user), action: "override-triage", caseId: caseId, personnummer: st.pnr, detail: "\(old) -> \(urgency.code)", at: now)
+        }
+    }
+
+    /// Units a case can be forwarded to, for the provider picker.
+    public func units() throws -> [(hsaId: String, name: String, type: String, address: String, hours: String, waitMinutes: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY name").map {
+                (hsaId: $0["hsaId"], name: $0["name"], type: $0["type"], address: $0["address"], hours: $0["hours"], waitMinutes: $0["waitMinutes"])
+            }
+        }
+    }
+}

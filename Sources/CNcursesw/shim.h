@@ -20,5 +20,10 @@ static inline attr_t lots_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t lots_a_normal(void) { return A_NORMAL; }
 static inline attr_t lots_color_pair(short n) { return COLOR_PAIR(n); }
 static inline const char *lots_codeset(void) { return nl_langinfo(CODESET); }
+static inline int lots_set_attr(attr_t a, short pair) { return wattr_set(stdscr, a, pair, NULL); }
+static inline int lots_put(int y, int x, const wchar_t *s, int n) { return mvwaddnwstr(stdscr, y, x, s, n); }
+static inline int lots_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
+static inline void lots_timeout(int ms) { wtimeout(stdscr, ms); }
+static inline int lots_key_f0(void) { return KEY_F0; }
 
 #endif

@@ -1,32 +1,67 @@
 import ArgumentParser
 import Foundation
 import LotsCore
+import LotsStore
+import LotsTerminal
+import LotsUI
 
-/// `lots` / `lots console`: the ncurses console (arrives with the clinician console issue).
+/// `lots` / `lots console`: the ncurses console.
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "Open the ncurses console (default when no subcommand is given).",
+        abstract: "Open the console (default when no subcommand is given).",
         discussion: """
+        Log in, work the unit's live queue, open cases, chat with templates, forward and close.
+        Press ? or F1 in the console for every key. Colours follow the terminal; NO_COLOR=1 gives a
+        monochrome console where reverse and bold carry the meaning.
+
         Examples:
           lots
           lots console --user anna --lang en
+          NO_COLOR=1 lots --user bertil
         """
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Log in as this user.") var user: String?
-    @Option(help: "sv or en.") var lang: String = "sv"
+    @Option(help: "Log in as this user (the password is still asked for).") var user: String?
+    @Option(help: "sv or en (default: sv, or en with an English LANG).") var lang: String?
+    @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
+
+    func validate() throws {
+        if let lang, Lang(rawValue: lang) == nil {
+            throw LotsError("unknown language \"\(lang)\"", at: "--lang", fix: "use sv or en", code: .usage)
+        }
+    }
 
     func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        try Terminal.checkUsable(environment: env)
         let s = try store.open()
-        print("""
-        Lots – store \(s.path) is ready (\(try s.rowCounts()["careCase"] ?? 0) cases).
-        The interactive console is not built yet. Meanwhile:
-          lots demo --cases 200       fill the store with demo data
-          lots intake FILE.json       add a citizen case
-          lots export ID              print a case as a journal note
-          lots --help                 every command
-        """)
+        let engine = try triageEngine(for: s)
+        let language = Lang.resolve(flag: lang, environment: env)
+        let detector = try ChangeDetector(path: s.path)
+        let controller = ConsoleController(store: s, engine: engine, lang: language)
+        var state = ConsoleState(lang: language, now: Date(), user: user)
+        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        defer { terminal.end() }
+        var lastTick = Date()
+        var running = true
+        while running && !Terminal.terminationRequested {
+            let (w, h) = terminal.size
+            terminal.draw(ConsoleView.render(state, width: w, height: h))
+            // A short timeout lets the console notice other processes' commits within ~100 ms.
+            if let key = terminal.readKey(timeoutMs: 100) {
+                if key == .resize { terminal.invalidate() }
+                running = controller.run(state.handle(key), state: &state)
+            }
+            if (try? detector.poll()) == true {
+                for event in controller.reload(state: state) { _ = state.apply(event) }
+            }
+            if Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                _ = state.apply(.tick(lastTick))
+            }
+        }
+        if let u = controller.user { try? s.audit(Actor(user: u), action: "logout") }
     }
 }

@@ -1,0 +1,183 @@
+import CNcursesw
+import Foundation
+import LotsCore
+import LotsUI
+
+/// Set by signal handlers; read by the console loop. Handlers only set flags.
+nonisolated(unsafe) private var terminationFlag: sig_atomic_t = 0
+
+/// The only code that talks to ncurses: start-up and teardown, keys, and a blit that writes only the
+/// cells that changed since the last frame.
+public final class Terminal {
+    private var last: CellBuffer?
+    private let theme: Theme
+    /// False when the locale is not UTF-8: non-ASCII is then drawn as ASCII placeholders.
+    public let unicode: Bool
+    private var pairs: [Theme.Colors: Int16] = [:]
+    private var ended = false
+
+    /// Refuses, with a clear error, when there is no usable terminal.
+    public static func checkUsable(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw LotsError("standard input is not a terminal", at: "console", fix: "run lots in a terminal, or use a subcommand such as lots intake", code: .other)
+        }
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw LotsError("standard output is not a terminal", at: "console", fix: "do not pipe the console; use lots export for text output", code: .other)
+        }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw LotsError("the terminal type \(term.isEmpty ? "is not set" : "\"dumb\" cannot draw the console")", at: "TERM",
+                            fix: "use a terminal such as xterm-256color, screen, tmux or linux (e.g. TERM=xterm-256color lots)", code: .other)
+        }
+    }
+
+    /// True once SIGTERM, SIGINT or SIGHUP arrived.
+    public static var terminationRequested: Bool { terminationFlag != 0 }
+
+    public init(monochrome: Bool) throws {
+        setlocale(LC_ALL, "")
+        var utf8 = String(cString: lots_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        if !utf8, setlocale(LC_CTYPE, "C.UTF-8") != nil {
+            utf8 = String(cString: lots_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        }
+        unicode = utf8
+        for sig in [SIGTERM, SIGINT, SIGHUP] {
+            signal(sig) { _ in terminationFlag = 1 }
+        }
+        set_escdelay(25)
+        guard initscr() != nil else {
+            throw LotsError("cannot start the terminal", at: "TERM", fix: "check TERM and that the terminfo entry exists", code: .other)
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(lots_stdscr(), true)
+        curs_set(0)
+        var mono = monochrome || !has_colors()
+        if !mono {
+            start_color()
+            use_default_colors()
+            mono = lots_colors() < 8
+        }
+        theme = mono ? .monochrome : .color
+    }
+
+    deinit { end() }
+
+    /// Restores the terminal; safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+    }
+
+    /// Columns and rows of the terminal now.
+    public var size: (width: Int, height: Int) { (Int(lots_cols()), Int(lots_lines())) }
+
+    /// The next key, or nil after `timeoutMs` without one. Alt-x arrives as ESC followed by x.
+    public func readKey(timeoutMs: Int32) -> Key? {
+        lots_timeout(timeoutMs)
+        var ch: wint_t = 0
+        let r = lots_get_wch(&ch)
+        if r == ERR { return nil }
+        if r == lots_key_code_yes() { return functionKey(Int32(ch)) }
+        let v = UInt32(ch)
+        if v == 27 {
+            lots_timeout(0)
+            var next: wint_t = 0
+            let r2 = lots_get_wch(&next)
+            if r2 == OK, let s = Unicode.Scalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
+            if r2 == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            if r2 == lots_key_code_yes() { ungetch(Int32(next)) }
+            return .escape
+        }
+        switch v {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 127, 8: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        default: return Unicode.Scalar(v).map { .char(Character($0)) }
+        }
+    }
+
+    func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case lots_key_resize(): .resize
+        default:
+            if code > lots_key_f0(), code <= lots_key_f0() + 12 { .f(Int(code - lots_key_f0())) } else { nil }
+        }
+    }
+
+    /// Draws a frame, writing only the cells that differ from the last one (everything after a resize).
+    public func draw(_ buffer: CellBuffer) {
+        let full = last == nil || last!.width != buffer.width || last!.height != buffer.height
+        if full { werase(lots_stdscr()) }
+        for y in 0..<buffer.height {
+            var x = 0
+            while x < buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation || (!full && last![x, y] == cell) { x += 1; continue }
+                apply(cell.style)
+                var text = cell.text
+                if !unicode, !text.allSatisfy(\.isASCII) { text = CellWidth.of(Character(text)) == 2 ? "??" : Self.ascii(text) }
+                var wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                wide.append(0)
+                // The bottom-right cell cannot be written without scrolling on some terminals; skip errors.
+                _ = lots_put(Int32(y), Int32(x), wide, Int32(wide.count - 1))
+                x += 1
+            }
+        }
+        last = buffer
+        refresh()
+    }
+
+    /// Forgets the last frame, so the next draw repaints everything.
+    public func invalidate() { last = nil }
+
+    func apply(_ style: Style) {
+        let look = theme.look(style)
+        var attrs = lots_a_normal()
+        if look.bold { attrs |= lots_a_bold() }
+        if look.reverse { attrs |= lots_a_reverse() }
+        if look.underline { attrs |= lots_a_underline() }
+        var pair: Int16 = 0
+        if let colors = look.colors {
+            if let p = pairs[colors] { pair = p } else {
+                pair = Int16(pairs.count + 1)
+                init_pair(pair, colors.fg, colors.bg)
+                pairs[colors] = pair
+            }
+        }
+        _ = lots_set_attr(attrs, pair)
+    }
+
+    /// ASCII stand-ins for a non-UTF-8 terminal.
+    static func ascii(_ s: String) -> String {
+        String(s.map { c -> Character in
+            switch c {
+            case "å", "ä": "a"
+            case "Å", "Ä": "A"
+            case "ö": "o"
+            case "Ö": "O"
+            case "é": "e"
+            case "▶": ">"
+            case "─", "┌", "┐", "└", "┘": "-"
+            case "│": "|"
+            case "…": "~"
+            default: c.isASCII ? c : "?"
+            }
+        })
+    }
+}

@@ -1,0 +1,87 @@
+/// Everything a user can ask the console to do.
+public enum Action: String, Sendable, CaseIterable {
+    case quit, help, back, up, down, pageUp, pageDown, top, bottom
+    case open, take, release, compose, send, insertTemplate, forward, close, override
+    case filterMine, filterUnit, filterUrgency, search, nextUnread
+    case hot1, hot2, hot3, hot4, hot5, hot6, hot7, hot8, hot9
+
+    /// Slot number for hot1…hot9.
+    var hotSlot: Int? { rawValue.hasPrefix("hot") ? Int(rawValue.dropFirst(3)) : nil }
+}
+
+/// Where a binding applies.
+public enum BindingContext: String, Sendable, CaseIterable {
+    case global, queue, caseView = "case", composer
+}
+
+/// One row of the binding table: keys, action, context, and the footer/help text in both languages.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var context: BindingContext
+    public var sv: String
+    public var en: String
+    /// Shown in the footer (the rest only in help).
+    public var inFooter: Bool
+
+    public func label(_ lang: Lang) -> String { lang == .sv ? sv : en }
+}
+
+/// The one table that drives dispatch, the footer and the help screen (cf. tig, htop).
+public enum Bindings {
+    public static let all: [Binding] = {
+        var b: [Binding] = [
+            Binding(keys: [.char("?"), .f(1)], action: .help, context: .global, sv: "Hjälp", en: "Help", inFooter: true),
+            Binding(keys: [.char("q"), .ctrl("c")], action: .quit, context: .global, sv: "Avsluta", en: "Quit", inFooter: true),
+            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false),
+            Binding(keys: [.up, .char("k")], action: .up, context: .queue, sv: "Upp", en: "Up", inFooter: false),
+            Binding(keys: [.down, .char("j")], action: .down, context: .queue, sv: "Ned", en: "Down", inFooter: false),
+            Binding(keys: [.pageUp], action: .pageUp, context: .queue, sv: "Sida upp", en: "Page up", inFooter: false),
+            Binding(keys: [.pageDown], action: .pageDown, context: .queue, sv: "Sida ned", en: "Page down", inFooter: false),
+            Binding(keys: [.home, .char("g")], action: .top, context: .queue, sv: "Först", en: "First", inFooter: false),
+            Binding(keys: [.end, .char("G")], action: .bottom, context: .queue, sv: "Sist", en: "Last", inFooter: false),
+            Binding(keys: [.enter], action: .open, context: .queue, sv: "Öppna", en: "Open", inFooter: true),
+            Binding(keys: [.char("t")], action: .take, context: .queue, sv: "Ta", en: "Take", inFooter: true),
+            Binding(keys: [.char("m")], action: .filterMine, context: .queue, sv: "Mina", en: "Mine", inFooter: true),
+            Binding(keys: [.char("a")], action: .filterUnit, context: .queue, sv: "Alla", en: "All", inFooter: false),
+            Binding(keys: [.char("u")], action: .filterUrgency, context: .queue, sv: "Brådska", en: "Urgency", inFooter: true),
+            Binding(keys: [.char("/")], action: .search, context: .queue, sv: "Sök", en: "Search", inFooter: true),
+            Binding(keys: [.escape], action: .back, context: .caseView, sv: "Kön", en: "Queue", inFooter: true),
+            Binding(keys: [.up, .char("k")], action: .up, context: .caseView, sv: "Rulla upp", en: "Scroll up", inFooter: false),
+            Binding(keys: [.down, .char("j")], action: .down, context: .caseView, sv: "Rulla ned", en: "Scroll down", inFooter: false),
+            Binding(keys: [.pageUp], action: .pageUp, context: .caseView, sv: "Sida upp", en: "Page up", inFooter: false),
+            Binding(keys: [.pageDown], action: .pageDown, context: .caseView, sv: "Sida ned", en: "Page down", inFooter: false),
+            Binding(keys: [.char("t")], action: .take, context: .caseView, sv: "Ta", en: "Take", inFooter: true),
+            Binding(keys: [.char("r")], action: .release, context: .caseView, sv: "Släpp", en: "Release", inFooter: false),
+            Binding(keys: [.char("i"), .enter], action: .compose, context: .caseView, sv: "Skriv", en: "Write", inFooter: true),
+            Binding(keys: [.char("T")], action: .insertTemplate, context: .caseView, sv: "Mall", en: "Template", inFooter: true),
+            Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true),
+            Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true),
+            Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false),
+            Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
+            Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
+            Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),
+        ]
+        for n in 1...9 {
+            let c = Character(String(n))
+            b.append(Binding(keys: [.alt(c), .f(n + 1)], action: Action(rawValue: "hot\(n)")!, context: .global,
+                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false))
+        }
+        return b
+    }()
+
+    /// The action a key triggers in a context (context bindings win over global ones).
+    public static func action(for key: Key, in context: BindingContext) -> Action? {
+        if let b = all.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
+        // In the composer, printable keys are text: only non-character global keys apply there.
+        if context == .composer, case .char = key { return nil }
+        if context == .composer, key == .ctrl("c") { return .quit }
+        return all.first { $0.context == .global && $0.keys.contains(key) }?.action
+    }
+
+    /// Footer entries for a context: `key:label` pairs, context first.
+    public static func footer(_ context: BindingContext, _ lang: Lang) -> [(key: String, label: String)] {
+        (all.filter { $0.context == context && $0.inFooter } + all.filter { $0.context == .global && $0.inFooter && context != .composer })
+            .map { ($0.keys[0].label, $0.label(lang)) }
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import LotsCore
+
+/// The console's reducer: keys and store answers change the state and ask for effects. Never draws.
+extension ConsoleState {
+    /// How many queue rows fit on the screen, set by the view on each frame (for paging).
+    public static let pageRows = 15
+
+    // MARK: - Keys
+
+    public mutating func handle(_ key: Key) -> [ConsoleEffect] {
+        if key == .resize { return [] }
+        if modal != nil { return handleModal(key) }
+        switch screen {
+        case .login: return handleLogin(key)
+        case .help:
+            if key == .escape || key == .char("?") || key == .f(1) || key == .char("q") { screen = helpReturn }
+            if key == .ctrl("c") { return [.quit] }
+            return []
+        case .queue: return handleQueue(key)
+        case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
+        }
+    }
+
+    mutating func handleLogin(_ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .ctrl("c"), .escape: return [.quit]
+        case .tab, .backTab, .up, .down: loginFocusPassword.toggle()
+        case .enter:
+            if !loginFocusPassword { loginFocusPassword = true; return [] }
+            return [.login(user: loginUser.text.trimmingCharacters(in: .whitespaces), password: loginPassword.text)]
+        default:
+            if loginFocusPassword { loginPassword.handle(key) } else { loginUser.handle(key) }
+        }
+        return []
+    }
+
+    mutating func global(_ action: Action) -> [ConsoleEffect]? {
+        switch action {
+        case .quit: return saveDraftIfDirty() + [.quit]
+        case .help: helpReturn = screen; screen = .help; return []
+        case .nextUnread:
+            guard let next = hot.filter({ $0.unreadCount > 0 }).min(by: { ($0.urgency, $0.submittedAt) < ($1.urgency, $1.submittedAt) }) else {
+                setStatus(t("msg.noUnread")); return []
+            }
+            return saveDraftIfDirty() + [.openCase(next.id)]
+        default:
+            if let slot = action.hotSlot {
+                guard slot <= hot.count else { return [] }
+                return saveDraftIfDirty() + [.openCase(hot[slot - 1].id)]
+            }
+            return nil
+        }
+    }
+
+    mutating func handleQueue(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .queue) else {
+            if key == .escape, filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
+            return []
+        }
+        if let effects = global(action) { return effects }
+        let rows = visibleQueue
+        let index = rows.firstIndex { $0.id == selectedId } ?? 0
+        func select(_ i: Int) { if !rows.isEmpty { selectedId = rows[max(0, min(rows.count - 1, i))].id } }
+        switch action {
+        case .up: select(index - 1)
+        case .down: select(index + 1)
+        case .pageUp: select(index - Self.pageRows)
+        case .pageDown: select(index + Self.pageRows)
+        case .top: select(0)
+        case .bottom: select(rows.count - 1)
+        case .open: if let id = selectedId ?? rows.first?.id { return [.openCase(id)] }
+        case .take: if let id = selectedId ?? rows.first?.id { return [.take(id)] }
+        case .filterMine: filter.mine.toggle()
+        case .filterUnit: filter = QueueFilter()
+        case .filterUrgency:
+            let order: [Urgency?] = [nil] + Urgency.allCases
+            let i = order.firstIndex { $0 == filter.urgency } ?? 0
+            filter.urgency = order[(i + 1) % order.count]
+        case .search: modal = .search(TextEditor(filter.search ?? "", maxLength: 100))
+        default: break
+        }
+        return []
+    }
+
+    mutating func handleCase(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .caseView), let d = detail else { return [] }
+        if let effects = global(action) { return effects }
+        switch action {
+        case .back: screen = .queue; return saveDraftIfDirty() + [.loadQueue]
+        case .up: transcriptScroll += 1
+        case .down: transcriptScroll = max(0, transcriptScroll - 1)
+        case .pageUp: transcriptScroll += 10
+        case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
+        case .take: return [.take(d.id)]
+        case .release: return saveDraftIfDirty() + [.release(d.id)]
+        case .compose:
+            guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
+            composerFocused = true
+        case .insertTemplate:
+            guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
+            openTemplatePicker()
+        case .forward:
+            let fitting = units.filter { $0.hsaId != d.unitHsaId && ($0.missions.isEmpty || $0.missions.contains(missionOfDetail)) }
+            let sorted = fitting.sorted { ($0.type == d.referralType ? 0 : 1, $0.isOpen ? 0 : 1, $0.waitMinutes) < ($1.type == d.referralType ? 0 : 1, $1.isOpen ? 0 : 1, $1.waitMinutes) }
+            modal = .providers(PickerState(title: t("picker.providers"), items: sorted.map {
+                PickerItem(id: $0.hsaId, title: $0.name, detail: "\($0.type.swedishName) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
+            }))
+        case .close:
+            modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map { PickerItem(id: $0.rawValue, title: $0.rawValue) }))
+        case .override:
+            modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\($0.code) \($0.swedishLabel)") }))
+        default: break
+        }
+        return []
+    }
+
+    var missionOfDetail: CareMission {
+        // The referral type hints at the mission; the picker still lists every general unit.
+        switch detail?.referralType {
+        case .bvc: .barnhalsa
+        case .ungdomsmottagning: .ungdom
+        case .barnmorskemottagning: .modrahalsa
+        case .fysioterapi: .rorelse
+        case .psykiatriskAkutmottagning: .psykiatri
+        default: .somatisk
+        }
+    }
+
+    var isOwner: Bool { detail?.ownerName != nil && detail?.ownerName == user?.displayName && detail?.status != .closed && detail?.status != .forwarded }
+
+    mutating func handleComposer(_ key: Key) -> [ConsoleEffect] {
+        guard let d = detail else { return [] }
+        if let action = Bindings.action(for: key, in: .composer) {
+            switch action {
+            case .send:
+                let body = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !body.isEmpty else { return [] }
+                let unknown = TemplateRenderer.render(body, values: templateValues).unknown
+                    .filter { TemplateCatalog.variables.contains($0) || body.contains("{\($0)}") }
+                if let bad = unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
+            case .insertTemplate: openTemplatePicker(); return []
+            case .back: composerFocused = false; return saveDraftIfDirty()
+            case .quit: return saveDraftIfDirty() + [.quit]
+            default: if let effects = global(action) { return effects }
+            }
+        }
+        if composer.handle(key) {
+            draftDirty = true
+            if composer.isEmpty { composerTemplate = nil }
+            return [.saveDraft(caseId: d.id, body: composer.text, templateCode: composerTemplate)]
+        }
+        return []
+    }
+
+    mutating func saveDraftIfDirty() -> [ConsoleEffect] {
+        guard draftDirty, let d = detail else { return [] }
+        draftDirty = false
+        return [.saveDraft(caseId: d.id, body: composer.text, templateCode: composerTemplate)]
+    }
+
+    mutating func openTemplatePicker() {
+        modal = .templates(PickerState(title: t("picker.templates"), items: templates.map {
+            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: $0.category, keywords: lang == .sv ? $0.bodySv : $0.bodyEn)
+        }))
+    }
+
+    mutating func handleModal(_ key: Key) -> [ConsoleEffect] {
+        guard let m = modal else { return [] }
+        if key == .ctrl("c") { return saveDraftIfDirty() + [.quit] }
+        if key == .escape { modal = nil; return [] }
+        switch m {
+        case var .templates(p):
+            if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
+                let filled = TemplateRenderer.render(lang == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+                if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                composer.insert(filled.text)
+                composerTemplate = tpl.code
+                composerFocused = true
+                draftDirty = true
+                modal = nil
+                return [.saveDraft(caseId: detail?.id ?? 0, body: composer.text, templateCode: tpl.code)]
+            }
+            _ = p.handle(key); modal = .templates(p)
+        case var .providers(p):
+            if key == .enter, let item = p.selected { modal = .note(unit: item.id, name: item.title, TextEditor("", maxLength: 2000)); return [] }
+            _ = p.handle(key); modal = .providers(p)
+        case .note(let unit, let name, var editor):
+            if key == .enter {
+                let note = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !note.isEmpty, let d = detail else { setStatus(t("msg.emptyNote"), error: true); return [] }
+                modal = nil
+                return saveDraftIfDirty() + [.forward(caseId: d.id, unit: unit, note: note)]
+            }
+            editor.handle(key); modal = .note(unit: unit, name: name, editor)
+        case var .outcomes(p):
+            if key == .enter, let item = p.selected, let o = Outcome(rawValue: item.id), let d = detail {
+                modal = nil
+                return [.close(caseId: d.id, outcome: o)]
+            }
+            _ = p.handle(key); modal = .outcomes(p)
+        case var .urgencies(p):
+            if key == .enter, let item = p.selected, let u = Urgency(rawValue: item.id) { modal = .reason(u, TextEditor("", maxLength: 500)); return [] }
+            _ = p.handle(key); modal = .urgencies(p)
+        case .reason(let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty, let d = detail else { setStatus(t("msg.emptyNote"), error: true); return [] }
+                modal = nil
+                return [.override(caseId: d.id, urgency: u, reason: reason)]
+            }
+            editor.handle(key); modal = .reason(u, editor)
+        case var .search(editor):
+            if key == .enter {
+                modal = nil
+                let q = editor.text.trimmingCharacters(in: .whitespaces)
+                if q.isEmpty { filter.search = nil; filter.searchIds = nil; return [] }
+                return [.search(q)]
+            }
+            editor.handle(key); modal = .search(editor)
+        }
+        return []
+    }
+
+    // MARK: - Events
+
+    public mutating func apply(_ event: ConsoleEvent) -> [ConsoleEffect] {
+        switch event {
+        case let .loggedIn(u, unitName, templates, units):
+            user = u
+            self.unitName = unitName
+            self.templates = templates
+            self.units = units
+            loginPassword.set("")
+            screen = .queue
+            setStatus("")
+            return [.loadQueue]
+        case let .loginFailed(message):
+            loginPassword.set("")
+            setStatus(message, error: true)
+        case let .queueLoaded(rows, hot):
+            queue = rows
+            self.hot = hot
+            // The selection stays on the same case when rows move; else the nearest row.
+            let visible = visibleQueue
+            if selectedId == nil || !visible.contains(where: { $0.id == selectedId }) { selectedId = visible.first?.id }
+        case let .searchResults(query, ids):
+            filter.search = query
+            filter.searchIds = ids
+            selectedId = visibleQueue.first?.id
+            setStatus(Strings.t("queue.filter.search", lang, query, visibleQueue.count))
+        case let .caseLoaded(d, draft, draftTemplate, values):
+            let sameCase = detail?.id == d.id
+            detail = d
+            templateValues = values
+            if !sameCase {
+                composer = TextEditor(draft ?? "")
+                composerTemplate = draftTemplate
+                composerFocused = false
+                draftDirty = false
+                transcriptScroll = 0
+            }
+            screen = .caseView
+        case let .done(message):
+            setStatus(message)
+        case .sent:
+            composer.set("")
+            composerTemplate = nil
+            draftDirty = false
+            setStatus(t("msg.sent"))
+        case let .failed(message):
+            setStatus(message, error: true)
+        case let .tick(date):
+            now = date
+        }
+        return []
+    }
+
+    public mutating func setStatus(_ text: String, error: Bool = false) {
+        status = text
+        statusIsError = error
+    }
+
+    static func minutesText(_ m: Int) -> String {
+        m < 60 ? "\(m) min" : m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(m % 60) min"
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import LotsCore
+
+/// Side effects the console asks for; the controller in `lots` runs them against the store and answers
+/// with `ConsoleEvent`s. The model never touches the store itself.
+public enum ConsoleEffect: Sendable, Equatable {
+    case login(user: String, password: String)
+    case loadQueue
+    case search(String)
+    case openCase(Int64)
+    case take(Int64)
+    case release(Int64)
+    case send(caseId: Int64, body: String, templateCode: String?)
+    case saveDraft(caseId: Int64, body: String, templateCode: String?)
+    case forward(caseId: Int64, unit: String, note: String)
+    case close(caseId: Int64, outcome: Outcome)
+    case override(caseId: Int64, urgency: Urgency, reason: String)
+    case quit
+}
+
+/// A unit the forward picker offers, with what the clinician needs to choose.
+public struct UnitChoice: Sendable, Equatable {
+    public var hsaId: String
+    public var name: String
+    public var type: ProviderType
+    public var missions: Set<CareMission>
+    public var address: String
+    /// "öppet nu" / "öppnar tis 08:00", computed by the controller for the current moment.
+    public var openText: String
+    public var isOpen: Bool
+    public var waitMinutes: Int
+
+    public init(hsaId: String, name: String, type: ProviderType, missions: Set<CareMission>, address: String, openText: String,
+                isOpen: Bool, waitMinutes: Int) {
+        self.hsaId = hsaId; self.name = name; self.type = type; self.missions = missions; self.address = address
+        self.openText = openText; self.isOpen = isOpen; self.waitMinutes = waitMinutes
+    }
+}
+
+/// What the store and catalog answer.
+public enum ConsoleEvent: Sendable {
+    case loggedIn(StaffUser, unitName: String, templates: [PhraseTemplate], units: [UnitChoice])
+    case loginFailed(String)
+    case queueLoaded([QueueEntry], hot: [QueueEntry])
+    case searchResults(query: String, ids: [Int64])
+    /// A case with the user's draft and the values its templates may use.
+    case caseLoaded(CaseDetail, draft: String?, draftTemplate: String?, templateValues: [String: String])
+    case done(String)
+    /// The composer's message was stored: clear the composer.
+    case sent
+    case failed(String)
+    case tick(Date)
+}
+
+/// The screens of the console.
+public enum ConsoleScreen: Sendable, Equatable {
+    case login, queue, caseView, help
+}
+
+/// A modal on top of the current screen.
+public enum ConsoleModal: Sendable, Equatable {
+    case templates(PickerState)
+    case providers(PickerState)
+    case note(unit: String, name: String, TextEditor)
+    case outcomes(PickerState)
+    case urgencies(PickerState)
+    case reason(Urgency, TextEditor)
+    case search(TextEditor)
+}
+
+/// Queue filters.
+public struct QueueFilter: Sendable, Equatable {
+    public var mine = false
+    public var urgency: Urgency?
+    public var search: String?
+    public var searchIds: [Int64]?
+    public init() {}
+}
+
+/// Everything the console shows; screens are pure functions of it.
+public struct ConsoleState: Sendable, Equatable {
+    public var lang: Lang
+    public var now: Date
+    public var screen: ConsoleScreen = .login
+    public var helpReturn: ConsoleScreen = .queue
+    public var modal: ConsoleModal?
+
+    // Login
+    public var loginUser = TextEditor("", maxLength: 32)
+    public var loginPassword = TextEditor("", maxLength: 256)
+    public var loginFocusPassword = false
+    public var user: StaffUser?
+    public var unitName = ""
+
+    // Queue
+    public var queue: [QueueEntry] = []
+    public var hot: [QueueEntry] = []
+    public var selectedId: Int64?
+    public var scrollTop = 0
+    public var filter = QueueFilter()
+
+    // Case
+    public var detail: CaseDetail?
+    public var templateValues: [String: String] = [:]
+    public var composer = TextEditor()
+    public var composerFocused = false
+    public var composerTemplate: String?
+    public var draftDirty = false
+    public var transcriptScroll = 0
+
+    public var templates: [PhraseTemplate] = []
+    public var units: [UnitChoice] = []
+    public var status: String = ""
+    public var statusIsError = false
+
+    public init(lang: Lang, now: Date, user: String? = nil) {
+        self.lang = lang
+        self.now = now
+        if let user { loginUser.set(user); loginFocusPassword = true }
+    }
+
+    /// The queue as filtered now.
+    public var visibleQueue: [QueueEntry] {
+        queue.filter { e in
+            (!filter.mine || e.ownerName == user?.displayName)
+                && (filter.urgency == nil || e.urgency == filter.urgency)
+                && (filter.searchIds == nil || filter.searchIds!.contains(e.id))
+        }
+    }
+
+    func t(_ key: String) -> String { Strings.t(key, lang) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LotsCore
+
+/// The unit's live queue: one row per open case, most urgent first.
+///
+/// Each row: urgency code and Swedish label (text, so colour is never the only signal), age and sex,
+/// the citizen's reason (sanitized, truncated), waiting time, response clock (`!` when overdue), status,
+/// owner, unread count and an attachment marker.
+enum QueueScreen {
+    /// The urgency code as shown: `P1`…`P5`, `112` for EMERGENCY.
+    static func code(_ u: Urgency) -> String { u == .emergency ? "112" : u.code }
+
+    struct Columns {
+        var label: Int, reason: Int, owner: Int, status: Int
+    }
+
+    static func columns(width: Int) -> Columns {
+        // Fixed: marker 2 + code 4 + age 6 + wait 6 + clock 8 + unread 4 + attachment 3 = 33, plus spaces.
+        let wide = width >= 120
+        let label = wide ? 22 : 10
+        let owner = wide ? 14 : 5
+        let status = wide ? 11 : 8
+        let reason = max(8, width - 33 - label - owner - status - 4)
+        return Columns(label: label, reason: reason, owner: owner, status: status)
+    }
+
+    static func render(_ s: ConsoleState, into b: inout CellBuffer) {
+        let c = columns(width: b.width)
+        let top = 3, bottom = b.height - 3
+        var header = "  " + CellWidth.fit(s.t("col.urgency"), 4 + c.label + 1) + CellWidth.fit(s.t("col.patient"), 6)
+        header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 6) + CellWidth.fit(s.t("col.clock"), 8)
+        header += CellWidth.fit(s.t("col.status"), c.status + 1) + CellWidth.fit(s.t("col.owner"), c.owner + 1) + "✉  📎"
+        b.put(header, x: 0, y: 2, style: Style(.header))
+        let rows = s.visibleQueue
+        let capacity = max(1, bottom - top + 1)
+        let sel = rows.firstIndex { $0.id == s.selectedId } ?? 0
+        let first = max(0, min(sel - capacity / 2, rows.count - capacity))
+        if rows.isEmpty { b.put(s.t("queue.empty"), x: 2, y: top, style: Style(.dim)) }
+        for (i, e) in rows.dropFirst(first).prefix(capacity).enumerated() {
+            row(e, s, c, selected: e.id == s.selectedId, y: top + i, into: &b)
+        }
+        var info = Strings.t("queue.count", s.lang, rows.count)
+        if s.filter.mine { info += " · " + s.t("queue.filter.mine") }
+        if let u = s.filter.urgency { info += " · " + Strings.t("queue.filter.urgency", s.lang, u.code) }
+        if let q = s.filter.search { info += " · \"" + SafeText.sanitize(q, keepNewlines: false) + "\"" }
+        if s.status.isEmpty || s.statusIsError == false && s.status == s.t("msg.refreshed") {
+            b.put(CellWidth.truncate(info, to: b.width - 2), x: 1, y: b.height - 2, style: Style(.dim))
+        } else {
+            let x = b.width - CellWidth.of(info) - 1
+            if x > CellWidth.of(s.status) + 3 { b.put(info, x: x, y: b.height - 2, style: Style(.dim)) }
+        }
+    }
+
+    static func row(_ e: QueueEntry, _ s: ConsoleState, _ c: Columns, selected: Bool, y: Int, into b: inout CellBuffer) {
+        let base = selected ? Style(.selected) : Style(.normal)
+        b.fill(y: y, style: base)
+        var x = b.put(selected ? "▶ " : "  ", x: 0, y: y, style: base)
+        let urgencyStyle = selected ? base : Style(Theme.role(for: e.urgency.code), bold: e.urgency <= .p1)
+        x += b.put(CellWidth.fit(code(e.urgency), 4), x: x, y: y, style: urgencyStyle)
+        x += b.put(CellWidth.fit(e.urgency.swedishLabel, c.label) + " ", x: x, y: y, style: urgencyStyle)
+        let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
+        x += b.put(CellWidth.fit("\(e.ageYears) \(sex)", 6), x: x, y: y, style: base)
+        let reason = SafeText.sanitize(e.reason, keepNewlines: false)
+        x += b.put(CellWidth.fit(reason, c.reason) + " ", x: x, y: y, style: base)
+        x += b.put(CellWidth.fit(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt))), 6), x: x, y: y, style: base)
+        if let left = e.secondsToTarget(now: s.now) {
+            let overdue = left < 0
+            let text = overdue ? "!-" + ConsoleView.duration(-left) : ConsoleView.duration(left)
+            x += b.put(CellWidth.fit(text, 8), x: x, y: y, style: overdue && !selected ? Style(.overdue, bold: true, underline: true) : base)
+        } else {
+            x += b.put(CellWidth.fit("✓", 8), x: x, y: y, style: base)
+        }
+        x += b.put(CellWidth.fit(s.t("status." + e.status.rawValue), c.status) + " ", x: x, y: y, style: base)
+        x += b.put(CellWidth.fit(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner) + " ", x: x, y: y, style: base)
+        x += b.put(CellWidth.fit(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3), x: x, y: y, style: selected ? base : Style(.hot, bold: true))
+        if e.attachmentCount > 0 { b.put("📎", x: x, y: y, style: base) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import LotsCore
+import LotsStore
+import LotsUI
+
+/// Runs the console's effects against the store and turns the answers into events. The edge between
+/// the pure console model and SQLite; it never draws.
+final class ConsoleController {
+    let store: LotsStore
+    let engine: TriageEngine
+    var user: StaffUser?
+    let lang: Lang
+
+    init(store: LotsStore, engine: TriageEngine, lang: Lang) {
+        self.store = store
+        self.engine = engine
+        self.lang = lang
+    }
+
+    /// Runs effects (and the effects their events ask for) until none are left. Returns false on quit.
+    func run(_ effects: [ConsoleEffect], state: inout ConsoleState) -> Bool {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if effect == .quit { return false }
+            for event in perform(effect, state: state) { pending += state.apply(event) }
+        }
+        return true
+    }
+
+    func perform(_ effect: ConsoleEffect, state: ConsoleState) -> [ConsoleEvent] {
+        do {
+            switch effect {
+            case let .login(name, password):
+                guard let u = try store.authenticate(username: name, password: password) else {
+                    return [.loginFailed(Strings.t("login.failed", lang))]
+                }
+                user = u
+                try store.audit(Actor(user: u), action: "login")
+                let unitName = try u.unitHsaId.flatMap { try store.unitName($0) } ?? "Region Demo"
+                return [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
+            case .loadQueue:
+                return [try queueEvent()]
+            case let .search(q):
+                guard let u = user else { return [] }
+                try store.audit(Actor(user: u), action: "search", detail: q)
+                return [.searchResults(query: q, ids: try store.search(q))]
+            case let .openCase(id):
+                return try caseEvents(id, logOpen: true)
+            case let .take(id):
+                try store.take(caseId: id, by: try currentUser())
+                return try refresh(id, Strings.t("msg.taken", lang, Int(id)))
+            case let .release(id):
+                try store.release(caseId: id, by: try currentUser())
+                return try refresh(id, Strings.t("msg.released", lang, Int(id)))
+            case let .send(id, body, code):
+                try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: try currentUser())
+                return try [.sent] + refresh(id, nil)
+            case let .saveDraft(id, body, code):
+                try store.saveDraft(caseId: id, body: body, templateCode: code, by: try currentUser())
+                return []
+            case let .forward(id, unit, note):
+                try store.forward(caseId: id, to: unit, note: note, by: try currentUser())
+                return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
+            case let .close(id, outcome):
+                try store.close(caseId: id, outcome: outcome, by: try currentUser())
+                return try refresh(id, Strings.t("msg.closed", lang, Int(id), outcome.rawValue))
+            case let .override(id, urgency, reason):
+                try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
+                return try refresh(id, Strings.t("msg.overridden", lang, urgency.code))
+            case .quit:
+                return []
+            }
+        } catch let e as LotsError {
+            return [.failed(e.what + " – " + e.fix)]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    func currentUser() throws -> StaffUser {
+        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first") }
+        return user
+    }
+
+    func queueEvent() throws -> ConsoleEvent {
+        guard let u = user else { return .queueLoaded([], hot: []) }
+        let rows = try u.unitHsaId.map { try store.queue(unit: $0, limit: 100_000) } ?? []
+        return .queueLoaded(rows, hot: try store.ownedOpenCases(staffId: u.id))
+    }
+
+    /// After an action: the queue, and the case again when it is open on screen.
+    func refresh(_ id: Int64, _ message: String?) throws -> [ConsoleEvent] {
+        var events: [ConsoleEvent] = [try queueEvent()]
+        events += try caseEvents(id, logOpen: false)
+        if let message { events.append(.done(message)) }
+        return events
+    }
+
+    /// Reloads what is on screen after another process committed.
+    func reload(state: ConsoleState) -> [ConsoleEvent] {
+        guard user != nil else { return [] }
+        var events: [ConsoleEvent] = []
+        if let e = try? queueEvent() { events.append(e) }
+        if state.screen == .caseView, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
+        return events
+    }
+
+    func caseEvents(_ id: Int64, logOpen: Bool) throws -> [ConsoleEvent] {
+        let u = try currentUser()
+        guard var d = try store.caseDetail(id) else { return [.failed("no case with id \(id)")] }
+        if logOpen { try store.logOpen(caseId: id, by: u) }
+        if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
+        let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
+        d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }
+        let draft = try store.draft(caseId: id, staffId: u.id)
+        return [.caseLoaded(d, draft: draft?.body, draftTemplate: draft?.templateCode, templateValues: templateValues(d, symptom: symptom, user: u))]
+    }
+
+    func templateValues(_ d: CaseDetail, symptom: Symptom?, user u: StaffUser) -> [String: String] {
+        let unit = engine.policy.directory.provider(d.unitHsaId)
+        let referral = engine.policy.directory.providers.first { $0.name == d.referralUnitName }
+        var v: [String: String] = [
+            "citizen.firstName": String(d.name.split(separator: " ").first ?? ""),
+            "citizen.name": d.name,
+            "staff.name": u.displayName,
+            "staff.title": (u.profession?.swedishTitle ?? "").lowercased(),
+            "unit.name": d.unitName,
+            "case.id": String(d.id),
+            "case.urgencyLabel": "\(d.urgency.code) \(d.urgency.swedishLabel)",
+            "referral.type": d.referralType.swedishName,
+        ]
+        v["unit.phone"] = unit?.phone
+        v["selfCare.advice"] = symptom.map { lang == .sv || $0.adviceEn.isEmpty ? $0.advice : $0.adviceEn }
+        v["referral.unitName"] = referral?.name
+        v["referral.phone"] = referral?.phone
+        v["referral.address"] = referral?.address
+        return v.filter { !$0.value.isEmpty }
+    }
+
+    func unitChoices(now: Date) -> [UnitChoice] {
+        engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
+            let open = p.hours.isOpen(at: now)
+            let next = p.hours.nextOpening(after: now)
+            let text = open ? Strings.t("open.now", lang) : next.map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)
+            return UnitChoice(hsaId: p.hsaId, name: p.name, type: p.type, missions: p.missions, address: p.address, openText: text,
+                              isOpen: open, waitMinutes: p.waitMinutes)
+        }
+    }
+}

@@ -38,10 +38,11 @@ import LotsTestSupport
         #expect(sex.stderr.contains("(--sex)"))
     }
 
-    @Test func consoleWithoutATerminalSaysWhatToDoAndExits0() throws {
+    @Test func consoleWithoutATerminalRefusesClearly() throws {
         let run = try LotsProcess.run(["--db", try DemoStore.copy()])
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("lots demo"))
+        #expect(run.status == 1)
+        #expect(run.stderr == "lots: standard input is not a terminal (console): run lots in a terminal, or use a subcommand such as lots intake\n")
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func demoCreatesTheDemoStaffWithPasswordDemo() throws {

@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "LotsStoreTests", dependencies: [
             "LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LotsUITests", dependencies: ["LotsUI"]),
+        .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [
             "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -15,7 +15,7 @@ enum QueueScreen {
     }
 
     static func columns(width: Int) -> Columns {
-        // Fixed: marker 2 + code 4 + age 6 + wait 6 + clock 8 + unread 4 + attachment 3 = 33, plus spaces.
+        // Fixed: marker 2 + code 4 + age 6 + wait 7 + clock 8 + unread 3 + attachment 2 = 32, plus spaces.
         let wide = width >= 120
         let label = wide ? 22 : 10
         let owner = wide ? 14 : 5
@@ -28,7 +28,7 @@ enum QueueScreen {
         let c = columns(width: b.width)
         let top = 3, bottom = b.height - 3
         var header = "  " + CellWidth.fit(s.t("col.urgency"), 4 + c.label + 1) + CellWidth.fit(s.t("col.patient"), 6)
-        header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 6) + CellWidth.fit(s.t("col.clock"), 8)
+        header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 7) + CellWidth.fit(s.t("col.clock"), 8)
         header += CellWidth.fit(s.t("col.status"), c.status + 1) + CellWidth.fit(s.t("col.owner"), c.owner + 1) + "✉  📎"
         b.put(header, x: 0, y: 2, style: Style(.header))
         let rows = s.visibleQueue
@@ -62,7 +62,7 @@ enum QueueScreen {
         x += b.put(CellWidth.fit("\(e.ageYears) \(sex)", 6), x: x, y: y, style: base)
         let reason = SafeText.sanitize(e.reason, keepNewlines: false)
         x += b.put(CellWidth.fit(reason, c.reason) + " ", x: x, y: y, style: base)
-        x += b.put(CellWidth.fit(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt))), 6), x: x, y: y, style: base)
+        x += b.put(CellWidth.fit(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt))), 7), x: x, y: y, style: base)
         if let left = e.secondsToTarget(now: s.now) {
             let overdue = left < 0
             let text = overdue ? "!-" + ConsoleView.duration(-left) : ConsoleView.duration(left)

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import LotsCore
+import LotsUI
+
+@Suite struct CaseScreenTests {
+    @Test(arguments: [(80, 24), (200, 60)])
+    func caseSnapshot(_ size: (Int, Int)) throws {
+        try assertSnapshot(ConsoleView.render(Samples.caseState(), width: size.0, height: size.1), "case-\(size.0)x\(size.1)")
+    }
+
+    @Test func hostileCitizenMessageIsVisibleTextNotControl() {
+        let text = ConsoleView.render(Samples.caseState(), width: 200, height: 60).text
+        let scalars = text.unicodeScalars.map(\.value)
+        #expect(!scalars.contains(0x1B) && !scalars.contains(0x07) && !scalars.contains(0x202E) && !scalars.contains(0x9B))
+        #expect(text.contains("Hej␛[2J␛]52;c;ZWNobyBoYWNrZWQ=␇ och [U+202E]dlrow olleh�31m"))
+    }
+
+    @Test func attachmentsShowSizeHashAndAGPSWarning() {
+        let text = ConsoleView.render(Samples.caseState(), width: 200, height: 60).text
+        #expect(text.contains("hals.jpg JPEG 640×480 8.3 kB sha 678c0186 · 2026:11:21 09:15:30"))
+        #expect(text.contains("⚠ VARNING: GPS-position i bilden"))
+    }
+
+    @Test func draftIsRestoredIntoTheComposer() {
+        let s = Samples.caseState()
+        #expect(s.composer.text == "Utkast som sparats")
+        #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("Utkast som sparats"))
+    }
+
+    @Test func templateWithUnknownVariableIsShownAsAnErrorAndNeverInserted() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("T"))
+        for c in "trasig" { _ = s.handle(.char(c)) }
+        let screen = ConsoleView.render(s, width: 100, height: 30).text
+        #expect(screen.contains("✗ Okänd variabel {patient.shoeSize} – kan inte användas"))
+        let effects = s.handle(.enter)
+        #expect(effects.isEmpty)
+        #expect(s.composer.text == "Utkast som sparats")
+    }
+
+    @Test func templatePreviewFillsVariablesAndEnterInsertsForEditing() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("T"))
+        for c in "hälsn" { _ = s.handle(.char(c)) }
+        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("Hej Li! Jag heter Anna Lind."))
+        let effects = s.handle(.enter)
+        #expect(s.composer.text == "Utkast som sparatsHej Li! Jag heter Anna Lind.")
+        #expect(s.composerTemplate == "GREETING")
+        #expect(s.composerFocused)
+        #expect(effects == [.saveDraft(caseId: 5, body: s.composer.text, templateCode: "GREETING")])
+    }
+
+    @Test func sendingAsksTheStoreAndTypingSavesTheDraft() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("i"))
+        #expect(s.handle(.char("!")) == [.saveDraft(caseId: 5, body: "Utkast som sparats!", templateCode: nil)])
+        #expect(s.handle(.ctrl("s")) == [.send(caseId: 5, body: "Utkast som sparats!", templateCode: nil)])
+        _ = s.apply(.sent)
+        #expect(s.composer.isEmpty)
+    }
+
+    @Test func closingNeedsAnOutcomeAndForwardingANote() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("x"))
+        guard case .outcomes = s.modal else { Issue.record("no outcome picker"); return }
+        #expect(s.handle(.escape).isEmpty && s.modal == nil)
+        s.units = [UnitChoice(hsaId: "SE2321000016-DEMO3", name: "Vårdcentralen Norrby", type: .vardcentral, missions: [.somatisk],
+                              address: "Norrbyvägen 12", openText: "öppet nu", isOpen: true, waitMinutes: 60)]
+        _ = s.handle(.char("f"))
+        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("Vårdcentralen Norrby  · Vårdcentral · öppet nu · väntetid 1 h"))
+        _ = s.handle(.enter)
+        #expect(s.handle(.enter).isEmpty)  // an empty note is refused
+        #expect(s.statusIsError)
+        for c in "Behöver röntgen" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter) == [.forward(caseId: 5, unit: "SE2321000016-DEMO3", note: "Behöver röntgen")])
+    }
+}

@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [
             "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -41,6 +41,11 @@ public final class Terminal {
             utf8 = String(cString: lots_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         }
         unicode = utf8
+        // A parent may hand us a blocked signal mask; SIGTERM and SIGWINCH must get through.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGTERM, SIGINT, SIGHUP, SIGWINCH] { sigaddset(&unblock, sig) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGTERM, SIGINT, SIGHUP] {
             signal(sig) { _ in terminationFlag = 1 }
         }

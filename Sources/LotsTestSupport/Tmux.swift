@@ -1,0 +1,85 @@
+import Foundation
+
+/// A detached tmux server of its own (private socket), for driving the real console in end-to-end tests.
+/// Every wait has a deadline; `kill()` (also on deinit) stops the server.
+public final class Tmux: @unchecked Sendable {
+    public let socket: String
+    public let session = "lots"
+
+    /// Starts a shell with a plain prompt (`PROMPT$ `) in a `width`×`height` pane.
+    public init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        socket = "lots-e2e-\(UUID().uuidString.prefix(8))"
+        var env = ["TERM=xterm-256color", "LANG=C.UTF-8", "PS1=PROMPT$ "]
+        for (k, v) in environment { env.append("\(k)=\(v)") }
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+                  "env -i PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") HOME=/tmp \(env.joined(separator: " ")) bash --norc --noprofile"],
+                 output: false)
+        _ = waitFor("PROMPT$", timeout: 10)
+    }
+
+    deinit { kill() }
+
+    /// Runs one tmux client command. The tmux server daemon must inherit none of this process's pipes
+    /// (Foundation's Process would otherwise wait for it forever), so every descriptor above 2 is closed
+    /// before tmux starts, and starting the server captures no output.
+    @discardableResult
+    func tmux(_ args: [String], output: Bool = true) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; exec tmux \"$@\"",
+                       "bash", "-L", socket] + args
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        guard output else {
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return ""
+        }
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types text literally (no key names).
+    public func type(_ text: String) { _ = try? tmux(["send-keys", "-t", session, "-l", text]) }
+
+    /// Sends key names such as `Enter`, `Escape`, `C-s`, `M-1`, `F2`.
+    public func keys(_ names: String...) { _ = try? tmux(["send-keys", "-t", session] + names) }
+
+    /// The visible pane as text.
+    public func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
+
+    /// Waits until the pane shows `text`; returns false after `timeout` seconds.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: TimeInterval = 5) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if capture().contains(text) { return true }
+            usleep(30_000)
+        }
+        return false
+    }
+
+    /// Resizes the window (and so the pane).
+    public func resize(width: Int, height: Int) { _ = try? tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)]) }
+
+    /// The pid of the process running in the pane's shell (the console), if any.
+    public func childPid() -> Int32? {
+        guard let shell = Int32((try? tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pgrep", "-P", String(shell)]
+        let out = Pipe()
+        p.standardOutput = out
+        try? p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    public func kill() { _ = try? tmux(["kill-server"], output: false) }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import Testing
+import LotsCore
+import LotsStore
+import LotsTestSupport
+
+/// The real console in a real terminal (tmux), driven as a nurse would.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct ConsoleTmuxTests {
+    let lots = TestPaths.lotsBinary.path
+
+    func demoStore(cases: Int = 20) throws -> String {
+        let db = try DemoStore.copy()
+        let run = try LotsProcess.run(["demo", "--cases", String(cases), "--db", db])
+        precondition(run.status == 0, run.stderr)
+        return db
+    }
+
+    func login(_ t: Tmux, db: String, user: String = "anna", extra: String = "") {
+        t.type("\(lots) --db \(db) \(extra)\n")
+        #expect(t.waitFor("Användare", timeout: 10))
+        t.type(user)
+        t.keys("Enter")
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10), "queue did not show:\n\(t.capture())")
+    }
+
+    func intake(_ db: String, name: String, reason: String) throws -> Int64 {
+        let dir = TestPaths.temporaryDirectory()
+        let file = dir.appendingPathComponent("in.json")
+        let json = """
+        {"citizen": {"personnummer": "19121212-1212", "name": "\(name)"}, "channel": "app", "unit": "SE2321000016-DEMO1",
+         "submittedAt": "\(ISOTime.utc(Date()))", "reason": "\(reason)"}
+        """
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        let run = try LotsProcess.run(["intake", file.path, "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        return Int64(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+
+    @Test func nurseWorksACaseFromArrivalToForward() throws {
+        let db = try demoStore()
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        login(t, db: db)
+
+        // A case from outside appears within a second, with no key pressed.
+        let id = try intake(db, name: "Tessan Testare", reason: "Ont i bröstet som strålar ut i armen")
+        let started = Date()
+        #expect(t.waitFor("Ont i bröstet som strålar", timeout: 1.0), "new case not shown within 1 s:\n\(t.capture())")
+        #expect(Date().timeIntervalSince(started) < 1.0)
+
+        // Open it, take it, insert a template, edit it, send it.
+        t.keys("g")
+        t.keys("Enter")
+        #expect(t.waitFor("Tessan Testare"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit ärende \(id)"))
+        t.keys("T")
+        #expect(t.waitFor("Frasmallar"))
+        t.type("hälsning")
+        #expect(t.waitFor("Hej Tessan!"))
+        t.keys("Enter")
+        t.type(" Hur mår du nu?")
+        t.keys("C-s")
+        #expect(t.waitFor("Meddelandet skickat"), "\(t.capture())")
+        let store = try LotsStore.open(path: db)
+        let sent = try #require(try store.messages(caseId: id).last)
+        #expect(sent.author == .staff && sent.templateCode == "GREETING")
+        #expect(sent.body.hasPrefix("Hej Tessan! Jag heter Anna Lind") && sent.body.hasSuffix("Hur mår du nu?"))
+
+        // Back in the queue, a citizen reply shows in the hotlist.
+        t.keys("Escape")
+        usleep(150_000)
+        t.keys("Escape")
+        #expect(t.waitFor("Brådska"))
+        #expect(try LotsProcess.run(["citizen", "reply", String(id), "Lite bättre nu", "--db", db]).status == 0)
+        #expect(t.waitFor("[1 TT 112 ✉1]", timeout: 1.0), "\(t.capture())")
+
+        // Forward to another unit.
+        t.keys("M-1")
+        #expect(t.waitFor("Lite bättre nu"))
+        t.keys("f")
+        #expect(t.waitFor("Hänvisa till"))
+        t.type("norrby")
+        t.keys("Enter")
+        #expect(t.waitFor("Överlämningsanteckning"))
+        t.type("Stabil nu, behöver EKG i dag")
+        t.keys("Enter")
+        #expect(t.waitFor("Ärendet skickat till Vårdcentralen Norrby"), "\(t.capture())")
+        let forwards = try store.pool.read { try Row.fetchAll($0, sql: "SELECT toUnitHsaId, note FROM forward WHERE caseId = ?", arguments: [id]) }
+        #expect(forwards.count == 1)
+        #expect(forwards.first?["toUnitHsaId"] as String? == "SE2321000016-DEMO3")
+        #expect(forwards.first?["note"] as String? == "Stabil nu, behöver EKG i dag")
+
+        // Resizing never crashes.
+        for (w, h) in [(80, 24), (200, 60), (40, 10), (20, 5), (100, 30)] {
+            t.resize(width: w, height: h)
+            usleep(200_000)
+            #expect(t.childPid() != nil, "console died at \(w)×\(h)")
+        }
+        #expect(t.waitFor("Lots │"))
+
+        // q quits to a clean prompt that echoes again. (Esc and q sent together would read as Alt-q.)
+        t.keys("Escape")
+        usleep(150_000)
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"), "\(t.capture())")
+        t.type("echo still-sane\n")
+        #expect(t.waitFor("still-sane\nPROMPT$") || t.waitFor("still-sane"))
+        #expect(!t.capture().contains("Kontaktorsak"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let db = try demoStore(cases: 5)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        login(t, db: db, user: "bertil")
+        let pid = try #require(t.childPid())
+        Foundation.kill(pid, SIGTERM)
+        #expect(t.waitFor("PROMPT$"), "\(t.capture())")
+        #expect(t.childPid() == nil)
+        t.type("echo after-term\n")
+        #expect(t.waitFor("after-term"))
+        #expect(!t.capture().contains("Kontaktorsak"))
+    }
+
+    @Test func dumbOrMissingTermIsRefusedClearly() throws {
+        let db = try demoStore(cases: 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        t.type("TERM=dumb \(lots) --db \(db); echo exit=$?\n")
+        #expect(t.waitFor("exit=1"))
+        #expect(t.capture().contains("lots: the terminal type \"dumb\" cannot draw the console (TERM)"))
+        t.type("env -u TERM \(lots) --db \(db); echo exit=$?\n")
+        #expect(t.waitFor("lots: the terminal type is not set (TERM)"))
+    }
+
+    @Test func monochromeConsoleStillShowsUrgencyAsText() throws {
+        let db = try demoStore(cases: 10)
+        let t = try Tmux(width: 100, height: 30, environment: ["NO_COLOR": "1"])
+        defer { t.kill() }
+        login(t, db: db)
+        let screen = t.capture()
+        #expect(screen.contains("P") && (screen.contains("Omgående") || screen.contains("Skyndsamt") || screen.contains("Avvakta")))
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

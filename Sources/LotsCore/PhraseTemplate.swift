@@ -6,9 +6,12 @@ public struct PhraseTemplate: Sendable, Equatable, Identifiable {
     public var titleEn: String
     public var bodySv: String
     public var bodyEn: String
+    /// A clinician's own template (editable in the console), not a shared one.
+    public var isPersonal: Bool
     public var id: String { code }
 
-    public init(code: String, category: String, titleSv: String, titleEn: String, bodySv: String, bodyEn: String) {
+    public init(code: String, category: String, titleSv: String, titleEn: String, bodySv: String, bodyEn: String, isPersonal: Bool = false) {
+        self.isPersonal = isPersonal
         self.code = code
         self.category = category
         self.titleSv = titleSv

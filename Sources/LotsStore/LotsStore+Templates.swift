@@ -23,8 +23,34 @@ extension LotsStore {
                 SELECT * FROM template WHERE ownerStaffId IS NULL OR ownerStaffId = ? ORDER BY useCount DESC, category, code
                 """, arguments: [staffId]).map {
                 PhraseTemplate(code: $0["code"], category: $0["category"], titleSv: $0["titleSv"], titleEn: $0["titleEn"],
-                               bodySv: $0["bodySv"], bodyEn: $0["bodyEn"])
+                               bodySv: $0["bodySv"], bodyEn: $0["bodyEn"], isPersonal: ($0["ownerStaffId"] as Int64?) != nil)
             }
+        }
+    }
+
+    /// Creates (code nil) or updates one of the user's personal templates. Unknown variables are refused.
+    @discardableResult
+    public func savePersonalTemplate(code: String?, body: String, by user: StaffUser) throws -> String {
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw LotsError("the template is empty", at: "template", fix: "write the text first") }
+        if let bad = TemplateCatalog.variablesUsed(in: text).first(where: { !TemplateCatalog.variables.contains($0) }) {
+            throw LotsError("unknown variable {\(bad)}", at: "template", fix: "use one of: \(TemplateCatalog.variables.sorted().map { "{\($0)}" }.joined(separator: " "))")
+        }
+        let title = String(text.split(separator: "\n").first?.prefix(40) ?? "")
+        return try pool.write { db in
+            if let code {
+                try db.execute(sql: "UPDATE template SET titleSv = ?, titleEn = ?, bodySv = ?, bodyEn = ? WHERE code = ? AND ownerStaffId = ?",
+                               arguments: [title, title, text, text, code, user.id])
+                guard db.changesCount == 1 else { throw LotsError("template \(code) is not yours", at: "template", fix: "only personal templates can be edited") }
+                return code
+            }
+            let n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM template WHERE ownerStaffId = ?", arguments: [user.id]) ?? 0) + 1
+            var newCode = "MY-\(user.username.uppercased())-\(n)"
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM template WHERE code = ?", arguments: [newCode]) == true { newCode += "B" }
+            try db.execute(sql: """
+                INSERT INTO template (code, category, titleSv, titleEn, bodySv, bodyEn, ownerStaffId) VALUES (?, 'personal', ?, ?, ?, ?, ?)
+                """, arguments: [newCode, title, title, text, text, user.id])
+            return newCode
         }
     }
 }

@@ -172,6 +172,11 @@ extension ConsoleState {
         if key == .escape { modal = nil; return [] }
         switch m {
         case var .templates(p):
+            if key == .ctrl("n") { modal = .templateEdit(code: nil, TextEditor(composer.text, maxLength: 4000)); return [] }
+            if key == .ctrl("e"), let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
+                guard tpl.isPersonal else { setStatus(t("msg.notPersonal"), error: true); return [] }
+                modal = .templateEdit(code: tpl.code, TextEditor(tpl.bodySv, maxLength: 4000)); return []
+            }
             if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
                 let filled = TemplateRenderer.render(lang == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
                 if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
@@ -211,6 +216,12 @@ extension ConsoleState {
                 return [.override(caseId: d.id, urgency: u, reason: reason)]
             }
             editor.handle(key); modal = .reason(u, editor)
+        case .templateEdit(let code, var editor):
+            if key == .ctrl("s") {
+                modal = nil
+                return [.saveTemplate(code: code, body: editor.text)]
+            }
+            editor.handle(key); modal = .templateEdit(code: code, editor)
         case var .search(editor):
             if key == .enter {
                 modal = nil
@@ -271,6 +282,8 @@ extension ConsoleState {
             setStatus(t("msg.sent"))
         case let .failed(message):
             setStatus(message, error: true)
+        case let .templatesLoaded(list):
+            templates = list
         case let .tick(date):
             now = date
         }

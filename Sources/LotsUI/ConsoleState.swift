@@ -15,6 +15,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case forward(caseId: Int64, unit: String, note: String)
     case close(caseId: Int64, outcome: Outcome)
     case override(caseId: Int64, urgency: Urgency, reason: String)
+    /// Create (code nil) or update a personal template.
+    case saveTemplate(code: String?, body: String)
     case quit
 }
 
@@ -49,6 +51,7 @@ public enum ConsoleEvent: Sendable {
     /// The composer's message was stored: clear the composer.
     case sent
     case failed(String)
+    case templatesLoaded([PhraseTemplate])
     case tick(Date)
 }
 
@@ -66,6 +69,8 @@ public enum ConsoleModal: Sendable, Equatable {
     case urgencies(PickerState)
     case reason(Urgency, TextEditor)
     case search(TextEditor)
+    /// Writing or editing a personal template (code nil: a new one).
+    case templateEdit(code: String?, TextEditor)
 }
 
 /// Queue filters.

@@ -11,6 +11,7 @@ enum ModalView {
         case let .note(_, name, editor): prompt(s.t("picker.providers") + ": " + name, s.t("prompt.note"), editor, into: &b)
         case let .reason(u, editor): prompt(s.t("picker.urgency") + ": " + u.code, s.t("prompt.reason"), editor, into: &b)
         case let .search(editor): prompt(s.t("prompt.search"), "", editor, into: &b)
+        case let .templateEdit(code, editor): prompt(code ?? s.t("picker.newTemplate"), s.t("prompt.template"), editor, into: &b)
         }
     }
 
@@ -36,6 +37,10 @@ enum ModalView {
         let w = min(b.width - 2, 100), h = b.height - 4, x = (b.width - w) / 2, y = 2
         box(&b, x: x, y: y, w: w, h: h, title: p.title)
         b.put(s.t("picker.filter") + p.filter.text + "▏", x: x + 2, y: y + 1, style: Style(.input))
+        if case .templates = s.modal {
+            let hint = s.t("picker.templateKeys")
+            b.put(hint, x: x + w - 2 - CellWidth.of(hint), y: y + 1, style: Style(.dim))
+        }
         let previewLines = preview.map { TextWrap.wrap(SafeText.sanitize($0.text), width: w - 4) } ?? []
         let previewRows = preview == nil ? 0 : min(max(3, previewLines.count + 2), h / 2)
         let listRows = h - 4 - previewRows

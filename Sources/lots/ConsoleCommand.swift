@@ -40,7 +40,10 @@ struct ConsoleCommand: ParsableCommand {
         let engine = try triageEngine(for: s)
         let language = Lang.resolve(flag: lang, environment: env)
         let detector = try ChangeDetector(path: s.path)
-        let controller = ConsoleController(store: s, engine: engine, lang: language)
+        guard (1...50).contains(chatCap) else {
+            throw LotsError("chat cap \(chatCap) is out of range", at: "--chat-cap", fix: "choose 1 to 50", code: .usage)
+        }
+        let controller = ConsoleController(store: s, engine: engine, lang: language, chatCap: chatCap)
         var state = ConsoleState(lang: language, now: Date(), user: user)
         let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { terminal.end() }
@@ -54,6 +57,7 @@ struct ConsoleCommand: ParsableCommand {
                 if key == .resize { terminal.invalidate() }
                 running = controller.run(state.handle(key), state: &state)
             }
+            controller.flushDraft()
             if (try? detector.poll()) == true {
                 for event in controller.reload(state: state) { _ = state.apply(event) }
             }
@@ -62,6 +66,7 @@ struct ConsoleCommand: ParsableCommand {
                 _ = state.apply(.tick(lastTick))
             }
         }
+        controller.flushDraft(force: true)
         if let u = controller.user { try? s.audit(Actor(user: u), action: "logout") }
     }
 }

@@ -10,11 +10,22 @@ final class ConsoleController {
     let engine: TriageEngine
     var user: StaffUser?
     let lang: Lang
+    let chatCap: Int
+    /// The newest unsaved draft: typing saves at most every 300 ms, and always before anything else runs.
+    var pendingDraft: (caseId: Int64, body: String, templateCode: String?, since: Date)?
 
-    init(store: LotsStore, engine: TriageEngine, lang: Lang) {
+    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int = 6) {
         self.store = store
         self.engine = engine
         self.lang = lang
+        self.chatCap = chatCap
+    }
+
+    /// Writes a pending draft that has waited long enough (or at once with `force`).
+    func flushDraft(force: Bool = false) {
+        guard let d = pendingDraft, let u = user, force || Date().timeIntervalSince(d.since) >= 0.3 else { return }
+        pendingDraft = nil
+        try? store.saveDraft(caseId: d.caseId, body: d.body, templateCode: d.templateCode, by: u)
     }
 
     /// Runs effects (and the effects their events ask for) until none are left. Returns false on quit.
@@ -22,6 +33,12 @@ final class ConsoleController {
         var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()
+            if case let .saveDraft(id, body, code) = effect {
+                if pendingDraft?.caseId != id { flushDraft(force: true) }
+                pendingDraft = (id, body, code, pendingDraft?.caseId == id ? pendingDraft!.since : Date())
+                continue
+            }
+            flushDraft(force: true)
             if effect == .quit { return false }
             for event in perform(effect, state: state) { pending += state.apply(event) }
         }
@@ -48,7 +65,7 @@ final class ConsoleController {
             case let .openCase(id):
                 return try caseEvents(id, logOpen: true)
             case let .take(id):
-                try store.take(caseId: id, by: try currentUser())
+                try store.take(caseId: id, by: try currentUser(), cap: chatCap)
                 return try refresh(id, Strings.t("msg.taken", lang, Int(id)))
             case let .release(id):
                 try store.release(caseId: id, by: try currentUser())
@@ -56,9 +73,8 @@ final class ConsoleController {
             case let .send(id, body, code):
                 try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: try currentUser())
                 return try [.sent] + refresh(id, nil)
-            case let .saveDraft(id, body, code):
-                try store.saveDraft(caseId: id, body: body, templateCode: code, by: try currentUser())
-                return []
+            case .saveDraft:
+                return []  // coalesced in run(_:state:)
             case let .forward(id, unit, note):
                 try store.forward(caseId: id, to: unit, note: note, by: try currentUser())
                 return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
@@ -68,6 +84,10 @@ final class ConsoleController {
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
                 return try refresh(id, Strings.t("msg.overridden", lang, urgency.code))
+            case let .saveTemplate(code, body):
+                let u = try currentUser()
+                let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
+                return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
             case .quit:
                 return []
             }

@@ -99,3 +99,22 @@ import LotsStore
         #expect(try reopened.draft(caseId: id, staffId: anna.id) == nil)
     }
 }
+
+@Suite struct PersonalTemplateStoreTests {
+    @Test func personalTemplatesAreCheckedOwnedAndListedForTheirOwnerOnly() throws {
+        let f = try StoreFixture()
+        try f.store.addUser(username: "anna", displayName: "Anna", role: .clinician, profession: .sjukskoterska, unit: StoreFixture.unit,
+                            password: "demo", actor: .system("t"))
+        try f.store.addUser(username: "bo", displayName: "Bo", role: .clinician, profession: .lakare, unit: StoreFixture.unit,
+                            password: "demo", actor: .system("t"))
+        let anna = try #require(try f.store.user(named: "anna")), bo = try #require(try f.store.user(named: "bo"))
+        #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: nil, body: "Hej {patient.skostorlek}", by: anna) }
+        let code = try f.store.savePersonalTemplate(code: nil, body: "Hej {citizen.firstName}, ring oss gärna.", by: anna)
+        #expect(code == "MY-ANNA-1")
+        #expect(try f.store.templates(for: anna.id).first { $0.code == code }?.isPersonal == true)
+        #expect(try f.store.templates(for: bo.id).contains { $0.code == code } == false)
+        #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: code, body: "Kapat", by: bo) }
+        try f.store.savePersonalTemplate(code: code, body: "Hej {citizen.firstName}!", by: anna)
+        #expect(try f.store.templates(for: anna.id).first { $0.code == code }?.bodySv == "Hej {citizen.firstName}!")
+    }
+}

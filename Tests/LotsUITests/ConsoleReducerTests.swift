@@ -54,3 +54,23 @@ import LotsUI
         #expect(s.handle(.enter) == [.override(caseId: 5, urgency: .p1, reason: "Andnöd i vila")])
     }
 }
+
+@Suite struct PersonalTemplateTests {
+    @Test func composerTextBecomesAPersonalTemplate() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("T"))
+        _ = s.handle(.ctrl("n"))
+        guard case .templateEdit(nil, let editor) = s.modal else { Issue.record("no editor"); return }
+        #expect(editor.text == "Utkast som sparats")
+        _ = s.handle(.char("!"))
+        #expect(s.handle(.ctrl("s")) == [.saveTemplate(code: nil, body: "Utkast som sparats!")])
+    }
+
+    @Test func sharedTemplatesCannotBeEdited() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("T"))
+        _ = s.handle(.ctrl("e"))
+        #expect(s.statusIsError)
+        guard case .templates = s.modal else { Issue.record("picker closed"); return }
+    }
+}

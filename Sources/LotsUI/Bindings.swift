@@ -81,7 +81,8 @@ public enum Bindings {
 
     /// Footer entries for a context: `key:label` pairs, context first.
     public static func footer(_ context: BindingContext, _ lang: Lang) -> [(key: String, label: String)] {
-        (all.filter { $0.context == context && $0.inFooter } + all.filter { $0.context == .global && $0.inFooter && context != .composer })
+        (all.filter { $0.context == context && $0.inFooter }
+            + all.filter { $0.context == .global && $0.inFooter && context != .composer && context != .global })
             .map { ($0.keys[0].label, $0.label(lang)) }
     }
 }

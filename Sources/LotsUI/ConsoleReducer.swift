@@ -15,6 +15,10 @@ extension ConsoleState {
         case .login: return handleLogin(key)
         case .help:
             if key == .escape || key == .char("?") || key == .f(1) || key == .char("q") { screen = helpReturn }
+            if key == .down || key == .char("j") { helpScroll += 1 }
+            if key == .up || key == .char("k") { helpScroll = max(0, helpScroll - 1) }
+            if key == .pageDown || key == .char(" ") { helpScroll += 10 }
+            if key == .pageUp { helpScroll = max(0, helpScroll - 10) }
             if key == .ctrl("c") { return [.quit] }
             return []
         case .queue: return handleQueue(key)
@@ -38,7 +42,7 @@ extension ConsoleState {
     mutating func global(_ action: Action) -> [ConsoleEffect]? {
         switch action {
         case .quit: return saveDraftIfDirty() + [.quit]
-        case .help: helpReturn = screen; screen = .help; return []
+        case .help: helpReturn = screen; screen = .help; helpScroll = 0; return []
         case .nextUnread:
             guard let next = hot.filter({ $0.unreadCount > 0 }).min(by: { ($0.urgency, $0.submittedAt) < ($1.urgency, $1.submittedAt) }) else {
                 setStatus(t("msg.noUnread")); return []

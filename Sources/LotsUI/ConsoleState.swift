@@ -88,6 +88,7 @@ public struct ConsoleState: Sendable, Equatable {
     public var now: Date
     public var screen: ConsoleScreen = .login
     public var helpReturn: ConsoleScreen = .queue
+    public var helpScroll = 0
     public var modal: ConsoleModal?
 
     // Login

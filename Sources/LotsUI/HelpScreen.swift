@@ -1,26 +1,37 @@
 /// Key help generated from the binding table, so it can never drift from what the keys do.
+/// Two columns when the terminal is wide; ↑/↓ and PgUp/PgDn scroll when it does not fit.
 enum HelpScreen {
-    static func render(_ s: ConsoleState, into b: inout CellBuffer) {
-        b.put(s.t("help.title"), x: 1, y: 2, style: Style(.header))
-        let names: [BindingContext: (String, String)] = [.global: ("Överallt", "Everywhere"), .queue: ("Kön", "Queue"),
-                                                        .caseView: ("Ärende", "Case"), .composer: ("Skrivfält", "Composer")]
-        var y = 3
-        var x = 1
-        let colWidth = b.width >= 120 ? b.width / 2 - 2 : b.width - 2
+    static let names: [BindingContext: (String, String)] = [.global: ("Överallt", "Everywhere"), .queue: ("Kön", "Queue"),
+                                                            .caseView: ("Ärende", "Case"), .composer: ("Skrivfält", "Composer")]
+
+    /// Every help line: (text, is a heading).
+    static func lines(_ s: ConsoleState, width: Int) -> [(String, Bool)] {
+        var out: [(String, Bool)] = []
         for ctx in [BindingContext.global, .queue, .caseView, .composer] {
-            let rows = Bindings.all.filter { $0.context == ctx && !($0.action.rawValue.hasPrefix("hot") && $0.action != .hot1) }
-            if y + rows.count + 1 > b.height - 3, x == 1, b.width >= 120 { y = 3; x = colWidth + 3 }
-            guard y < b.height - 3 else { break }
-            b.put(s.lang == .sv ? names[ctx]!.0 : names[ctx]!.1, x: x, y: y, style: Style(.header, underline: true))
-            y += 1
-            for r in rows where y < b.height - 3 {
+            out.append((s.lang == .sv ? names[ctx]!.0 : names[ctx]!.1, true))
+            for r in Bindings.all where r.context == ctx && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
                 let keys = r.action == .hot1 ? "Alt-1…9, F2…F10" : r.keys.map(\.label).joined(separator: ", ")
                 let label = r.action == .hot1 ? (s.lang == .sv ? "Byt till chatt 1…9" : "Switch to chat 1…9") : r.label(s.lang)
-                b.put(CellWidth.fit(keys, 16), x: x + 1, y: y, style: Style(.footerKey))
-                b.put(CellWidth.truncate(label, to: colWidth - 19), x: x + 18, y: y)
-                y += 1
+                out.append((CellWidth.fit(keys, 16) + "  " + label, false))
             }
         }
-        b.put(s.t("help.close"), x: 1, y: b.height - 3, style: Style(.dim))
+        return out
+    }
+
+    static func render(_ s: ConsoleState, into b: inout CellBuffer) {
+        b.put(s.t("help.title"), x: 1, y: 2, style: Style(.header))
+        let all = lines(s, width: b.width)
+        let rows = b.height - 6
+        let columns = b.width >= 120 && all.count > rows ? 2 : 1
+        let colWidth = (b.width - 2) / columns
+        let maxScroll = max(0, all.count - rows * columns)
+        let scroll = min(s.helpScroll, maxScroll)
+        for (i, line) in all.dropFirst(scroll).prefix(rows * columns).enumerated() {
+            let x = 1 + (i / rows) * colWidth, y = 3 + i % rows
+            b.put(CellWidth.truncate(line.0, to: colWidth - 2), x: x + (line.1 ? 0 : 1), y: y,
+                  style: line.1 ? Style(.header, underline: true) : Style(.normal))
+        }
+        let more = maxScroll > 0 ? (s.lang == .sv ? "  ↑/↓ rullar" : "  ↑/↓ scroll") : ""
+        b.put(CellWidth.truncate(s.t("help.close") + more, to: b.width - 2), x: 1, y: b.height - 3, style: Style(.dim))
     }
 }

@@ -12,7 +12,8 @@ import LotsUI
     @Test func helpListsEveryBindingFromTheTable() {
         var s = Samples.queueState()
         _ = s.handle(.char("?"))
-        let text = ConsoleView.render(s, width: 200, height: 60).text
+        var text = ConsoleView.render(s, width: 200, height: 60).text
+        for _ in 0..<5 { _ = s.handle(.pageDown); text += ConsoleView.render(s, width: 80, height: 24).text }
         for b in Bindings.all where !b.action.rawValue.hasPrefix("hot") {
             #expect(text.contains(b.label(.sv)), "help lacks \(b.action)")
         }

@@ -40,4 +40,12 @@ import LotsUI
         #expect(CellWidth.truncate("日本語テキスト", to: 5) == "日本…")
         #expect(CellWidth.fit("ab", 4) == "ab  ")
     }
+
+    @Test func fillingOverHalfAWideGlyphLeavesNoOrphan() {
+        var b = CellBuffer(width: 6, height: 1)
+        b.put("📎日", x: 0, y: 0)
+        b.fill(x: 1, y: 0, width: 2, style: .normal)
+        #expect(b.lines()[0] == "      ")
+        #expect(CellWidth.of(b.lines()[0]) == 6)
+    }
 }

@@ -24,8 +24,7 @@ extension LotsStore {
     public func ownedOpenCases(staffId: Int64) throws -> [QueueEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, c.urgency, c.ageYears, c.sex, z.name AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
-                       c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount
+                SELECT \(Self.queueColumns)
                 FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
                 WHERE c.ownerStaffId = ? AND c.status NOT IN ('closed', 'forwarded')
                 ORDER BY c.id

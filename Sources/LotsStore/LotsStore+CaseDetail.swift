@@ -23,9 +23,7 @@ extension LotsStore {
                                           height: $0["height"], byteCount: $0["byteCount"], sha256: $0["sha256"],
                                           capturedAt: $0["capturedAt"], hasGPS: $0["hasGPS"], hasBytes: $0["hasBytes"])
             }
-            let messages = try Row.fetchAll(db, sql: """
-                SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? ORDER BY m.id
-                """, arguments: [id]).map(Self.message)
+            let messages = try Self.messages(db, caseId: id)
             let history = try Row.fetchAll(db, sql: "SELECT * FROM caseHistory WHERE caseId = ? ORDER BY id", arguments: [id]).map {
                 CaseDetail.HistoryEntry(at: $0["at"], actor: $0["actor"], kind: $0["kind"], note: $0["note"])
             }

@@ -40,11 +40,13 @@ extension LotsStore {
 
     /// The chat of one case, oldest first.
     public func messages(caseId: Int64) throws -> [Message] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? ORDER BY m.id
-                """, arguments: [caseId]).map(Self.message)
-        }
+        try pool.read { try Self.messages($0, caseId: caseId) }
+    }
+
+    static func messages(_ db: Database, caseId: Int64) throws -> [Message] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? ORDER BY m.id
+            """, arguments: [caseId]).map(message)
     }
 
     static func message(_ r: Row) -> Message {

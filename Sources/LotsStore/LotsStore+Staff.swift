@@ -53,6 +53,36 @@ extension LotsStore {
         return Self.staffUser(row)
     }
 
+    /// Logs in with lockout: after 5 failures in a row the account is locked for 30 s, doubling with each
+    /// further failure (at most an hour). Every attempt is in the access log. Returns nil for a wrong
+    /// name or password; throws while the account is locked.
+    public func login(username: String, password: String, now: Date = Date()) throws -> StaffUser? {
+        guard let row = try pool.read({ try Row.fetchOne($0, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username]) }) else {
+            try audit(.system("login"), action: "login-failed", detail: "unknown user \(username.prefix(32))")
+            return nil
+        }
+        let user = Self.staffUser(row)
+        if let until = row["lockedUntil"] as Date?, until > now {
+            let seconds = Int(until.timeIntervalSince(now).rounded(.up))
+            try audit(Actor(user: user), action: "denied", detail: "login while locked")
+            throw LotsError("the account is locked for \(seconds) s after repeated failed logins", at: "login",
+                            fix: "wait and try again, or ask an administrator to run lots user passwd \(username)")
+        }
+        let ok = PasswordHasher.verify(password, against: row["passwordHash"])
+        try pool.write { db in
+            if ok {
+                try db.execute(sql: "UPDATE staff SET failedLogins = 0, lockedUntil = NULL WHERE id = ?", arguments: [user.id])
+                try Self.audit(db, Actor(user: user), action: "login", at: now)
+            } else {
+                let failures = (row["failedLogins"] as Int) + 1
+                let lock: Date? = failures >= 5 ? now.addingTimeInterval(min(3600, 30 * pow(2, Double(failures - 5)))) : nil
+                try db.execute(sql: "UPDATE staff SET failedLogins = ?, lockedUntil = ? WHERE id = ?", arguments: [failures, lock, user.id])
+                try Self.audit(db, Actor(user: user), action: "login-failed", detail: "failure \(failures)", at: now)
+            }
+        }
+        return ok ? user : nil
+    }
+
     /// The account by user name.
     public func user(named username: String) throws -> StaffUser? {
         try pool.read { try Row.fetchOne($0, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username]) }.map(Self.staffUser)

@@ -49,11 +49,14 @@ final class ConsoleController {
         do {
             switch effect {
             case let .login(name, password):
-                guard let u = try store.authenticate(username: name, password: password) else {
-                    return [.loginFailed(Strings.t("login.failed", lang))]
+                let u: StaffUser
+                do {
+                    guard let found = try store.login(username: name, password: password) else { return [.loginFailed(Strings.t("login.failed", lang))] }
+                    u = found
+                } catch let e as LotsError {
+                    return [.loginFailed(e.what)]
                 }
                 user = u
-                try store.audit(Actor(user: u), action: "login")
                 let unitName = try u.unitHsaId.flatMap { try store.unitName($0) } ?? "Region Demo"
                 return [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:

@@ -34,7 +34,8 @@ extension LotsStore {
 
     /// Takes ownership of a case. Refused politely when the user already has `cap` open chats.
     public func take(caseId: Int64, by user: StaffUser, cap: Int = 6, now: Date = Date()) throws {
-        try pool.write { db in
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             if st.owner == user.id { return }
             if let owner = st.owner, st.status != .new, st.status != .forwarded {
@@ -51,12 +52,13 @@ extension LotsStore {
                            arguments: [user.id, next.rawValue, now, caseId])
             try Self.history(db, caseId, user.username, "taken", from: st.status, to: next, at: now)
             try Self.audit(db, Actor(user: user), action: "take", caseId: caseId, personnummer: st.pnr, at: now)
-        }
+        } }
     }
 
     /// Gives a case back to the unit's queue.
     public func release(caseId: Int64, by user: StaffUser, now: Date = Date()) throws {
-        try pool.write { db in
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
                 throw LotsError("case \(caseId) is not yours to release", at: "release", fix: "only the owner can release a case")
@@ -65,14 +67,15 @@ extension LotsStore {
             try db.execute(sql: "UPDATE careCase SET ownerStaffId = NULL, status = ?, updatedAt = ? WHERE id = ?", arguments: [next.rawValue, now, caseId])
             try Self.history(db, caseId, user.username, "released", from: st.status, to: next, at: now)
             try Self.audit(db, Actor(user: user), action: "release", caseId: caseId, personnummer: st.pnr, at: now)
-        }
+        } }
     }
 
     /// Sends a staff message; the case then waits for the citizen. Clears the user's draft for the case.
     @discardableResult
     public func sendStaffMessage(caseId: Int64, body: String, templateCode: String?, by user: StaffUser, now: Date = Date()) throws -> Int64 {
         let text = try Self.validatedMessage(body)
-        return try pool.write { db in
+        return try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
                 throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case")
@@ -95,7 +98,7 @@ extension LotsStore {
             }
             try Self.audit(db, Actor(user: user), action: "send", caseId: caseId, personnummer: st.pnr, at: now)
             return id
-        }
+        } }
     }
 
     /// Marks the citizen's messages read (when the owner opens the case).
@@ -115,7 +118,8 @@ extension LotsStore {
 
     /// Saves (or, when empty, deletes) the user's draft for a case.
     public func saveDraft(caseId: Int64, body: String, templateCode: String?, by user: StaffUser, now: Date = Date()) throws {
-        try pool.write { db in
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             if body.isEmpty {
                 try db.execute(sql: "DELETE FROM draft WHERE staffId = ? AND caseId = ?", arguments: [user.id, caseId])
             } else {
@@ -124,7 +128,7 @@ extension LotsStore {
                     ON CONFLICT(staffId, caseId) DO UPDATE SET body = excluded.body, templateCode = excluded.templateCode, updatedAt = excluded.updatedAt
                     """, arguments: [user.id, caseId, body, templateCode, now])
             }
-        }
+        } }
     }
 
     /// The user's saved draft for a case.
@@ -142,7 +146,8 @@ extension LotsStore {
         guard !handover.isEmpty else {
             throw LotsError("a handover note is required", at: "forward", fix: "write why and what the receiving unit should know")
         }
-        return try pool.write { db in
+        return try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE hsaId = ?", arguments: [unit]) else {
                 throw LotsError("unknown unit \"\(unit)\"", at: "forward", fix: "choose a unit from the directory")
@@ -159,12 +164,13 @@ extension LotsStore {
             try Self.history(db, caseId, user.username, "forwarded", from: st.status, to: next, note: "till \(unitName): \(handover)", at: now)
             try Self.audit(db, Actor(user: user), action: "forward", caseId: caseId, personnummer: st.pnr, detail: "\(st.unit) -> \(unit)", at: now)
             return id
-        }
+        } }
     }
 
     /// Closes a case with an outcome.
     public func close(caseId: Int64, outcome: Outcome, by user: StaffUser, now: Date = Date()) throws {
-        try pool.write { db in
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             let next = try st.status.transition(to: .closed)
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, updatedAt = ? WHERE id = ?",
@@ -172,14 +178,15 @@ extension LotsStore {
             try db.execute(sql: "DELETE FROM draft WHERE caseId = ?", arguments: [caseId])
             try Self.history(db, caseId, user.username, "closed", from: st.status, to: next, note: outcome.rawValue, at: now)
             try Self.audit(db, Actor(user: user), action: "close", caseId: caseId, personnummer: st.pnr, detail: outcome.rawValue, at: now)
-        }
+        } }
     }
 
     /// Overrides the triage with a new urgency and a required reason, kept in history.
     public func overrideUrgency(caseId: Int64, to urgency: Urgency, reason: String, by user: StaffUser, now: Date = Date()) throws {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw LotsError("a reason is required to override the triage", at: "override", fix: "write why the urgency should change") }
-        try pool.write { db in
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases") }
             let old = try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]) ?? "?"
@@ -187,7 +194,7 @@ extension LotsStore {
                            arguments: [urgency.code, urgency.rank, now, caseId])
             try Self.history(db, caseId, user.username, "override", from: nil, to: nil, note: "\(old) -> \(urgency.code): \(why)", at: now)
             try Self.audit(db, Actor(user: user), action: "override-triage", caseId: caseId, personnummer: st.pnr, detail: "\(old) -> \(urgency.code)", at: now)
-        }
+        } }
     }
 
     /// Units a case can be forwarded to, for the provider picker.

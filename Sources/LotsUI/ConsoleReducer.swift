@@ -286,6 +286,10 @@ extension ConsoleState {
             setStatus(t("msg.sent"))
         case let .failed(message):
             setStatus(message, error: true)
+        case .caseGone:
+            if screen == .caseView { screen = .queue }
+            detail = nil
+            composerFocused = false
         case let .templatesLoaded(list):
             templates = list
         case let .tick(date):

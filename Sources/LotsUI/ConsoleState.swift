@@ -52,6 +52,8 @@ public enum ConsoleEvent: Sendable {
     case sent
     case failed(String)
     case templatesLoaded([PhraseTemplate])
+    /// The open case is no longer the user's to see (forwarded away): back to the queue.
+    case caseGone
     case tick(Date)
 }
 

@@ -108,8 +108,7 @@ final class ConsoleController {
 
     func queueEvent() throws -> ConsoleEvent {
         guard let u = user else { return .queueLoaded([], hot: []) }
-        let rows = try u.unitHsaId.map { try store.queue(unit: $0, limit: 100_000) } ?? []
-        return .queueLoaded(rows, hot: try store.ownedOpenCases(staffId: u.id))
+        return .queueLoaded(try store.queue(for: u), hot: try store.ownedOpenCases(staffId: u.id))
     }
 
     /// After an action: the queue, and the case again when it is open on screen.
@@ -131,8 +130,13 @@ final class ConsoleController {
 
     func caseEvents(_ id: Int64, logOpen: Bool) throws -> [ConsoleEvent] {
         let u = try currentUser()
-        guard var d = try store.caseDetail(id) else { return [.failed("no case with id \(id)")] }
-        if logOpen { try store.logOpen(caseId: id, by: u) }
+        let loaded: CaseDetail?
+        do {
+            loaded = logOpen ? try store.caseDetail(id, for: u) : try store.caseDetailIfAllowed(id, for: u)
+        } catch let e as LotsError where e.code == .denied {
+            return logOpen ? [.failed(e.what)] : [.caseGone]
+        }
+        guard var d = loaded else { return logOpen ? [.failed("no case with id \(id)")] : [.caseGone] }
         if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
         let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
         d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import LotsCore
+
+/// Role checks, enforced here in the store so no screen or command can skip them.
+///
+/// - clinician: cases of their own unit (forwarded cases move to the receiving unit), read and write;
+/// - phone nurse: creates cases for any unit and reads the ones they created;
+/// - supervisor: reads cases of their own units (every read is logged), never writes;
+/// - admin: users, units, templates and catalog; no patient data.
+/// A denied action is an audit event and a `LotsError` with exit code 77.
+public enum CaseAccess: String, Sendable {
+    case read, write
+}
+
+/// A denial raised inside a transaction; `guarded` logs it after the rollback and rethrows the `LotsError`.
+struct AccessDenied: Error {
+    let error: LotsError
+    let user: StaffUser
+    let caseId: Int64?
+    let pnr: String?
+    let what: String
+}
+
+extension LotsStore {
+    static func deny(_ db: Database, _ user: StaffUser, _ what: String, caseId: Int64?, pnr: String?) throws -> Never {
+        throw AccessDenied(error: LotsError("\(user.role.rawValue) \(user.username) may not \(what)", at: caseId.map { "case \($0)" } ?? "store",
+                                            fix: "ask a colleague with the right role or unit", code: .denied),
+                           user: user, caseId: caseId, pnr: pnr, what: what)
+    }
+
+    /// Runs a store operation; a denial inside it is written to the access log in its own transaction
+    /// (the operation's transaction rolled back) and surfaces as its `LotsError`.
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let d as AccessDenied {
+            try pool.write { try Self.audit($0, Actor(user: d.user), action: "denied", caseId: d.caseId, personnummer: d.pnr, detail: d.what) }
+            throw d.error
+        }
+    }
+
+    /// Throws (and logs the denial) unless `user` may read or write case `caseId`.
+    static func requireAccess(_ db: Database, _ user: StaffUser, caseId: Int64, _ access: CaseAccess) throws {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT c.unitHsaId, c.createdByStaffId, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
+            """, arguments: [caseId]) else {
+            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput)
+        }
+        let unit: String = r["unitHsaId"]
+        let creator: Int64? = r["createdByStaffId"]
+        let allowed: Bool
+        switch user.role {
+        case .clinician: allowed = unit == user.unitHsaId
+        case .supervisor: allowed = access == .read && unit == user.unitHsaId
+        case .phoneNurse: allowed = access == .read && creator == user.id
+        case .admin: allowed = false
+        }
+        if !allowed {
+            let verb = access == .read ? "read case \(caseId)" : "change case \(caseId)"
+            try deny(db, user, verb, caseId: caseId, pnr: r["personnummer"])
+        }
+    }
+
+    /// Throws (and logs) unless `user` has one of `roles`.
+    static func requireRole(_ db: Database, _ user: StaffUser, _ roles: Set<Role>, to what: String) throws {
+        if !roles.contains(user.role) { try deny(db, user, what, caseId: nil, pnr: nil) }
+    }
+
+    /// A case as `user` may see it; the read is logged as an open.
+    public func caseDetail(_ id: Int64, for user: StaffUser) throws -> CaseDetail? {
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: id, .read)
+            let pnr = try String.fetchOne(db, sql: "SELECT z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?", arguments: [id])
+            try Self.audit(db, Actor(user: user), action: "open-case", caseId: id, personnummer: pnr)
+        } }
+        return try caseDetail(id)
+    }
+
+    /// A case re-read for `user` without logging a new open; nil when they may no longer see it.
+    public func caseDetailIfAllowed(_ id: Int64, for user: StaffUser) throws -> CaseDetail? {
+        guard let d = try caseDetail(id) else { return nil }
+        let ok: Bool
+        switch user.role {
+        case .clinician, .supervisor: ok = d.unitHsaId == user.unitHsaId
+        case .phoneNurse: ok = try pool.read { try Int64.fetchOne($0, sql: "SELECT createdByStaffId FROM careCase WHERE id = ?", arguments: [id]) } == user.id
+        case .admin: ok = false
+        }
+        return ok ? d : nil
+    }
+
+    /// The queue `user` may see: their unit's for clinicians and supervisors, their own created cases for
+    /// phone nurses, nothing for admins.
+    public func queue(for user: StaffUser, limit: Int = 100_000) throws -> [QueueEntry] {
+        switch user.role {
+        case .clinician, .supervisor:
+            guard let unit = user.unitHsaId else { return [] }
+            return try queue(unit: unit, limit: limit)
+        case .phoneNurse:
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT \(Self.queueColumns) FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
+                    WHERE c.createdByStaffId = ? AND c.status <> 'closed' ORDER BY c.urgencyRank, c.submittedAt, c.id LIMIT ?
+                    """, arguments: [user.id, limit]).map(Self.queueEntry)
+            }
+        case .admin:
+            return []
+        }
+    }
+}

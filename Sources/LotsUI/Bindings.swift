@@ -1,6 +1,6 @@
 /// Everything a user can ask the console to do.
 public enum Action: String, Sendable, CaseIterable {
-    case quit, help, back, up, down, pageUp, pageDown, top, bottom
+    case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
     case filterMine, filterUnit, filterUrgency, search, nextUnread
     case hot1, hot2, hot3, hot4, hot5, hot6, hot7, hot8, hot9
@@ -33,6 +33,7 @@ public enum Bindings {
         var b: [Binding] = [
             Binding(keys: [.char("?"), .f(1)], action: .help, context: .global, sv: "Hjälp", en: "Help", inFooter: true),
             Binding(keys: [.char("q"), .ctrl("c")], action: .quit, context: .global, sv: "Avsluta", en: "Quit", inFooter: true),
+            Binding(keys: [.char("L")], action: .logout, context: .global, sv: "Logga ut", en: "Log out", inFooter: false),
             Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false),
             Binding(keys: [.up, .char("k")], action: .up, context: .queue, sv: "Upp", en: "Up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .queue, sv: "Ned", en: "Down", inFooter: false),

@@ -10,6 +10,14 @@ extension ConsoleState {
 
     public mutating func handle(_ key: Key) -> [ConsoleEffect] {
         if key == .resize { return [] }
+        lastActivity = now
+        if locked {
+            switch key {
+            case .enter: return [.unlock(password: unlockPassword.text)]
+            case .ctrl("c"): return [.quit]
+            default: unlockPassword.handle(key); return []
+            }
+        }
         if modal != nil { return handleModal(key) }
         switch screen {
         case .login: return handleLogin(key)
@@ -42,6 +50,7 @@ extension ConsoleState {
     mutating func global(_ action: Action) -> [ConsoleEffect]? {
         switch action {
         case .quit: return saveDraftIfDirty() + [.quit]
+        case .logout: return saveDraftIfDirty() + [.logout]
         case .help: helpReturn = screen; screen = .help; helpScroll = 0; return []
         case .nextUnread:
             guard let next = hot.filter({ $0.unreadCount > 0 }).min(by: { ($0.urgency, $0.submittedAt) < ($1.urgency, $1.submittedAt) }) else {
@@ -294,6 +303,24 @@ extension ConsoleState {
             templates = list
         case let .tick(date):
             now = date
+            if user != nil, !locked, screen != .login, now.timeIntervalSince(lastActivity) >= lockAfter {
+                locked = true
+                modal = nil
+                unlockPassword.set("")
+                lockMessage = ""
+                return saveDraftIfDirty() + [.lock]
+            }
+        case .unlocked:
+            locked = false
+            unlockPassword.set("")
+            lastActivity = now
+        case let .unlockFailed(message):
+            unlockPassword.set("")
+            lockMessage = message
+        case .loggedOut:
+            let keep = lockAfter
+            self = ConsoleState(lang: lang, now: now)
+            lockAfter = keep
         }
         return []
     }

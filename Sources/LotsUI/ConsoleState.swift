@@ -17,6 +17,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     case override(caseId: Int64, urgency: Urgency, reason: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
+    /// The screen locked after inactivity (logged); the draft is already saved.
+    case lock
+    case unlock(password: String)
+    case logout
     case quit
 }
 
@@ -54,6 +58,9 @@ public enum ConsoleEvent: Sendable {
     case templatesLoaded([PhraseTemplate])
     /// The open case is no longer the user's to see (forwarded away): back to the queue.
     case caseGone
+    case unlocked
+    case unlockFailed(String)
+    case loggedOut
     case tick(Date)
 }
 
@@ -121,9 +128,17 @@ public struct ConsoleState: Sendable, Equatable {
     public var status: String = ""
     public var statusIsError = false
 
+    // Screen lock
+    public var lockAfter: TimeInterval = 600
+    public var lastActivity: Date
+    public var locked = false
+    public var unlockPassword = TextEditor("", maxLength: 256)
+    public var lockMessage = ""
+
     public init(lang: Lang, now: Date, user: String? = nil) {
         self.lang = lang
         self.now = now
+        self.lastActivity = now
         if let user { loginUser.set(user); loginFocusPassword = true }
     }
 

@@ -12,6 +12,10 @@ public enum ConsoleView {
             b.put(CellWidth.truncate(s.t("small"), to: width), x: 0, y: 0, style: Style(.warning))
             return b
         }
+        if s.locked {
+            LoginScreen.renderLock(s, into: &b)
+            return b
+        }
         switch s.screen {
         case .login: LoginScreen.render(s, into: &b)
         case .queue: chrome(s, into: &b, context: .queue); QueueScreen.render(s, into: &b)

@@ -89,6 +89,8 @@ public enum Strings {
         "msg.refreshed": ("Uppdaterad", "Updated"),
         "help.title": ("Hjälp – tangenter", "Help – keys"),
         "help.close": ("Esc eller ? stänger hjälpen", "Esc or ? closes help"),
+        "lock.title": ("Skärmen är låst", "The screen is locked"),
+        "lock.hint": ("Ange lösenord och Enter för att låsa upp · Ctrl-C avslutar", "Type your password and Enter to unlock · Ctrl-C quits"),
         "small": ("Fönstret är för litet (minst 40×10)", "The window is too small (at least 40×10)"),
     ]
 

@@ -19,6 +19,7 @@ struct ConsoleCommand: ParsableCommand {
           lots
           lots console --user anna --lang en
           NO_COLOR=1 lots --user bertil
+          lots --user anna --lock-after 300
         """
     )
 
@@ -26,6 +27,7 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Log in as this user (the password is still asked for).") var user: String?
     @Option(help: "sv or en (default: sv, or en with an English LANG).") var lang: String?
     @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
+    @Option(help: "Lock the screen after this many seconds without a key press.") var lockAfter: Int = 600
 
     func validate() throws {
         if let lang, Lang(rawValue: lang) == nil {
@@ -44,7 +46,11 @@ struct ConsoleCommand: ParsableCommand {
             throw LotsError("chat cap \(chatCap) is out of range", at: "--chat-cap", fix: "choose 1 to 50", code: .usage)
         }
         let controller = ConsoleController(store: s, engine: engine, lang: language, chatCap: chatCap)
+        guard (5...86_400).contains(lockAfter) else {
+            throw LotsError("lock time \(lockAfter) s is out of range", at: "--lock-after", fix: "choose 5 to 86400 seconds", code: .usage)
+        }
         var state = ConsoleState(lang: language, now: Date(), user: user)
+        state.lockAfter = TimeInterval(lockAfter)
         let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { terminal.end() }
         var lastTick = Date()
@@ -63,7 +69,7 @@ struct ConsoleCommand: ParsableCommand {
             }
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()
-                _ = state.apply(.tick(lastTick))
+                running = controller.run(state.apply(.tick(lastTick)), state: &state) && running
             }
         }
         controller.flushDraft(force: true)

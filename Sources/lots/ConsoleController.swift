@@ -91,6 +91,24 @@ final class ConsoleController {
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
+            case .lock:
+                try store.audit(Actor(user: try currentUser()), action: "lock")
+                return []
+            case let .unlock(password):
+                let u = try currentUser()
+                do {
+                    guard try store.login(username: u.username, password: password) != nil else {
+                        return [.unlockFailed(Strings.t("login.failed", lang))]
+                    }
+                } catch let e as LotsError {
+                    return [.unlockFailed(e.what)]
+                }
+                try store.audit(Actor(user: u), action: "unlock")
+                return [.unlocked]
+            case .logout:
+                if let u = user { try store.audit(Actor(user: u), action: "logout") }
+                user = nil
+                return [.loggedOut]
             case .quit:
                 return []
             }

@@ -148,3 +148,36 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ScreenLockTmuxTests {
+    @Test func lockScreenAppearsAndUnlocksWithTheDraftIntact() throws {
+        let db = try DemoStore.copy()
+        #expect(try LotsProcess.run(["demo", "--cases", "5", "--db", db]).status == 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user bertil --lock-after 5\n")
+        #expect(t.waitFor("Lösenord", timeout: 10))
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        t.keys("Enter")  // open the first case
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit"))
+        t.keys("i")
+        t.type("Halvskrivet svar")
+        #expect(t.waitFor("Halvskrivet svar"))
+        #expect(t.waitFor("Skärmen är låst – Bertil Ek", timeout: 10), "\(t.capture())")
+        #expect(!t.capture().contains("Halvskrivet svar"))
+        t.type("fel")
+        t.keys("Enter")
+        #expect(t.waitFor("Fel användarnamn eller lösenord"))
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Halvskrivet svar", timeout: 5), "\(t.capture())")
+        let actions = try LotsStore.open(path: db).pool.read {
+            try String.fetchAll($0, sql: "SELECT action FROM auditEvent WHERE actor = 'bertil' AND action IN ('lock', 'unlock', 'login-failed') ORDER BY id")
+        }
+        #expect(actions == ["lock", "login-failed", "unlock"])
+    }
+}

@@ -74,3 +74,38 @@ import LotsUI
         guard case .templates = s.modal else { Issue.record("picker closed"); return }
     }
 }
+
+@Suite struct ScreenLockTests {
+    @Test func inactivityLocksHidesPatientDataAndKeepsTheDraft() {
+        var s = Samples.caseState()
+        s.lockAfter = 60
+        _ = s.handle(.char("i"))
+        _ = s.handle(.char("!"))
+        #expect(s.apply(.tick(Samples.now.addingTimeInterval(30))).isEmpty)
+        let effects = s.apply(.tick(Samples.now.addingTimeInterval(61)))
+        #expect(effects == [.saveDraft(caseId: 5, body: "Utkast som sparats!", templateCode: nil), .lock])
+        let screen = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(screen.contains("Skärmen är låst – Anna Lind"))
+        #expect(!screen.contains("Li Wei") && !screen.contains("19900571"))
+        for c in "demo" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter) == [.unlock(password: "demo")])
+        _ = s.apply(.unlocked)
+        #expect(!s.locked && s.screen == .caseView && s.composer.text == "Utkast som sparats!")
+    }
+
+    @Test func wrongUnlockPasswordStaysLocked() {
+        var s = Samples.queueState()
+        s.lockAfter = 5
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(10)))
+        _ = s.apply(.unlockFailed("Fel användarnamn eller lösenord"))
+        #expect(s.locked)
+        #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("Fel användarnamn eller lösenord"))
+    }
+
+    @Test func logoutReturnsToTheLoginScreen() {
+        var s = Samples.queueState()
+        #expect(s.handle(.char("L")) == [.logout])
+        _ = s.apply(.loggedOut)
+        #expect(s.screen == .login && s.user == nil && s.queue.isEmpty)
+    }
+}

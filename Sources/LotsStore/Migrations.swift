@@ -183,6 +183,10 @@ enum Migrations {
                 t.primaryKey(["staffId", "caseId"])
             }
         }
+        m.registerMigration("v3-presence") { db in
+            // Consoles touch this every 30 s; the dashboard counts staff seen in the last two minutes.
+            try db.alter(table: "staff") { t in t.add(column: "lastSeenAt", .datetime) }
+        }
         return m
     }
 }

@@ -2,7 +2,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard
     case hot1, hot2, hot3, hot4, hot5, hot6, hot7, hot8, hot9
 
     /// Slot number for hot1…hot9.
@@ -11,7 +11,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer
+    case global, queue, caseView = "case", composer, dashboard
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -47,6 +47,11 @@ public enum Bindings {
             Binding(keys: [.char("a")], action: .filterUnit, context: .queue, sv: "Alla", en: "All", inFooter: false),
             Binding(keys: [.char("u")], action: .filterUrgency, context: .queue, sv: "Brådska", en: "Urgency", inFooter: true),
             Binding(keys: [.char("/")], action: .search, context: .queue, sv: "Sök", en: "Search", inFooter: true),
+            Binding(keys: [.char("d")], action: .dashboard, context: .queue, sv: "Översikt (arbetsledare)", en: "Dashboard (supervisor)", inFooter: false),
+            Binding(keys: [.up, .char("k")], action: .up, context: .dashboard, sv: "Upp", en: "Up", inFooter: false),
+            Binding(keys: [.down, .char("j")], action: .down, context: .dashboard, sv: "Ned", en: "Down", inFooter: false),
+            Binding(keys: [.enter], action: .open, context: .dashboard, sv: "Visa i kön", en: "Show in queue", inFooter: true),
+            Binding(keys: [.char("d"), .escape], action: .dashboard, context: .dashboard, sv: "Kön", en: "Queue", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .caseView, sv: "Kön", en: "Queue", inFooter: true),
             Binding(keys: [.up, .char("k")], action: .up, context: .caseView, sv: "Rulla upp", en: "Scroll up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .caseView, sv: "Rulla ned", en: "Scroll down", inFooter: false),

@@ -30,6 +30,7 @@ extension ConsoleState {
             if key == .ctrl("c") { return [.quit] }
             return []
         case .queue: return handleQueue(key)
+        case .dashboard: return handleDashboard(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
         }
     }
@@ -66,6 +67,24 @@ extension ConsoleState {
         }
     }
 
+    mutating func handleDashboard(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .dashboard) else { return [] }
+        if let effects = global(action) { return effects }
+        switch action {
+        case .up: dashboardSelection = max(0, dashboardSelection - 1)
+        case .down: dashboardSelection = min(6, dashboardSelection + 1)
+        case .open:
+            // Drill down: the queue filtered to the chosen tile.
+            filter = QueueFilter()
+            if dashboardSelection < 6 { filter.urgency = Urgency.allCases[dashboardSelection] } else { filter.overdue = true }
+            selectedId = visibleQueue.first?.id
+            screen = .queue
+        case .dashboard: screen = .queue
+        default: break
+        }
+        return []
+    }
+
     mutating func handleQueue(_ key: Key) -> [ConsoleEffect] {
         guard let action = Bindings.action(for: key, in: .queue) else {
             if key == .escape, filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
@@ -91,6 +110,10 @@ extension ConsoleState {
             let i = order.firstIndex { $0 == filter.urgency } ?? 0
             filter.urgency = order[(i + 1) % order.count]
         case .search: modal = .search(TextEditor(filter.search ?? "", maxLength: 100))
+        case .dashboard:
+            guard user?.role == .supervisor else { return [] }
+            screen = .dashboard
+            return [.loadDashboard]
         default: break
         }
         return []
@@ -257,8 +280,12 @@ extension ConsoleState {
             self.templates = templates
             self.units = units
             loginPassword.set("")
-            screen = .queue
             setStatus("")
+            if u.role == .supervisor {
+                screen = .dashboard
+                return [.loadQueue, .loadDashboard]
+            }
+            screen = .queue
             return [.loadQueue]
         case let .loginFailed(message):
             loginPassword.set("")
@@ -295,6 +322,8 @@ extension ConsoleState {
             setStatus(t("msg.sent"))
         case let .failed(message):
             setStatus(message, error: true)
+        case let .dashboardLoaded(stats):
+            dashboard = stats
         case .caseGone:
             if screen == .caseView { screen = .queue }
             detail = nil

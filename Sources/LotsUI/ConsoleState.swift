@@ -18,6 +18,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
+    case loadDashboard
     case lock
     case unlock(password: String)
     case logout
@@ -58,6 +59,7 @@ public enum ConsoleEvent: Sendable {
     case templatesLoaded([PhraseTemplate])
     /// The open case is no longer the user's to see (forwarded away): back to the queue.
     case caseGone
+    case dashboardLoaded(DashboardStats)
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -66,7 +68,7 @@ public enum ConsoleEvent: Sendable {
 
 /// The screens of the console.
 public enum ConsoleScreen: Sendable, Equatable {
-    case login, queue, caseView, help
+    case login, queue, caseView, help, dashboard
 }
 
 /// A modal on top of the current screen.
@@ -88,6 +90,8 @@ public struct QueueFilter: Sendable, Equatable {
     public var urgency: Urgency?
     public var search: String?
     public var searchIds: [Int64]?
+    /// Only cases past their response target with no answer.
+    public var overdue = false
     public init() {}
 }
 
@@ -123,6 +127,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var draftDirty = false
     public var transcriptScroll = 0
 
+    public var dashboard: DashboardStats?
+    /// 0…5 the urgency rows, 6 the overdue tile.
+    public var dashboardSelection = 0
+
     public var templates: [PhraseTemplate] = []
     public var units: [UnitChoice] = []
     public var status: String = ""
@@ -148,6 +156,7 @@ public struct ConsoleState: Sendable, Equatable {
             (!filter.mine || e.ownerName == user?.displayName)
                 && (filter.urgency == nil || e.urgency == filter.urgency)
                 && (filter.searchIds == nil || filter.searchIds!.contains(e.id))
+                && (!filter.overdue || (e.secondsToTarget(now: now).map { $0 < 0 } ?? false))
         }
     }
 

@@ -21,6 +21,7 @@ public enum ConsoleView {
         case .queue: chrome(s, into: &b, context: .queue); QueueScreen.render(s, into: &b)
         case .caseView: chrome(s, into: &b, context: s.composerFocused ? .composer : .caseView); CaseScreen.render(s, into: &b)
         case .help: chrome(s, into: &b, context: .global); HelpScreen.render(s, into: &b)
+        case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b

@@ -91,6 +91,15 @@ public enum Strings {
         "help.close": ("Esc eller ? stänger hjälpen", "Esc or ? closes help"),
         "lock.title": ("Skärmen är låst", "The screen is locked"),
         "lock.hint": ("Ange lösenord och Enter för att låsa upp · Ctrl-C avslutar", "Type your password and Enter to unlock · Ctrl-C quits"),
+        "dash.title": ("Översikt – %@", "Dashboard – %@"),
+        "dash.summary": ("öppna %d · över svarstid %d · median första svar i dag %@", "open %d · past target %d · median first answer today %@"),
+        "dash.total": ("Totalt", "Total"),
+        "dash.oldest": ("Äldst", "Oldest"),
+        "dash.overdue": ("! Över svarstid", "! Past target"),
+        "dash.arrivals": ("Ankomster senaste 24 h", "Arrivals last 24 h"),
+        "dash.staff": ("Personal inloggad", "Staff online"),
+        "dash.chats": ("%d chattar", "%d chats"),
+        "dash.none": ("ingen", "none"),
         "small": ("Fönstret är för litet (minst 40×10)", "The window is too small (at least 40×10)"),
     ]
 

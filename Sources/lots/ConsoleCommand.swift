@@ -54,6 +54,7 @@ struct ConsoleCommand: ParsableCommand {
         let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { terminal.end() }
         var lastTick = Date()
+        var lastBeat = Date()
         var running = true
         while running && !Terminal.terminationRequested {
             let (w, h) = terminal.size
@@ -71,8 +72,12 @@ struct ConsoleCommand: ParsableCommand {
                 lastTick = Date()
                 running = controller.run(state.apply(.tick(lastTick)), state: &state) && running
             }
+            if Date().timeIntervalSince(lastBeat) >= 30 { lastBeat = Date(); controller.heartbeat() }
         }
         controller.flushDraft(force: true)
-        if let u = controller.user { try? s.audit(Actor(user: u), action: "logout") }
+        if let u = controller.user {
+            try? s.touchPresence(u, at: nil)
+            try? s.audit(Actor(user: u), action: "logout")
+        }
     }
 }

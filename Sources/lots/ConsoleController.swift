@@ -21,6 +21,11 @@ final class ConsoleController {
         self.chatCap = chatCap
     }
 
+    /// Marks the user present; called every 30 s by the console loop.
+    func heartbeat() {
+        if let u = user { try? store.touchPresence(u, at: Date()) }
+    }
+
     /// Writes a pending draft that has waited long enough (or at once with `force`).
     func flushDraft(force: Bool = false) {
         guard let d = pendingDraft, let u = user, force || Date().timeIntervalSince(d.since) >= 0.3 else { return }
@@ -57,6 +62,7 @@ final class ConsoleController {
                     return [.loginFailed(e.what)]
                 }
                 user = u
+                try store.touchPresence(u, at: Date())
                 let unitName = try u.unitHsaId.flatMap { try store.unitName($0) } ?? "Region Demo"
                 return [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:
@@ -91,6 +97,8 @@ final class ConsoleController {
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
+            case .loadDashboard:
+                return [.dashboardLoaded(try store.dashboard(for: try currentUser()))]
             case .lock:
                 try store.audit(Actor(user: try currentUser()), action: "lock")
                 return []
@@ -107,6 +115,7 @@ final class ConsoleController {
                 return [.unlocked]
             case .logout:
                 if let u = user { try store.audit(Actor(user: u), action: "logout") }
+                if let u = user { try? store.touchPresence(u, at: nil) }
                 user = nil
                 return [.loggedOut]
             case .quit:
@@ -139,9 +148,10 @@ final class ConsoleController {
 
     /// Reloads what is on screen after another process committed.
     func reload(state: ConsoleState) -> [ConsoleEvent] {
-        guard user != nil else { return [] }
+        guard let u = user else { return [] }
         var events: [ConsoleEvent] = []
         if let e = try? queueEvent() { events.append(e) }
+        if u.role == .supervisor, let d = try? store.dashboard(for: u) { events.append(.dashboardLoaded(d)) }
         if state.screen == .caseView, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
         return events
     }

@@ -109,3 +109,38 @@ import LotsUI
         #expect(s.screen == .login && s.user == nil && s.queue.isEmpty)
     }
 }
+
+@Suite struct DashboardScreenTests {
+    static let stats = DashboardStats(unitName: "Vårdcentralen Demo Centrum", open: [.p1: [.new: 1], .p3: [.new: 2, .awaitingStaff: 1]],
+                                      oldest: [.p1: .init(caseId: 3, submittedAt: Samples.now.addingTimeInterval(-2400))],
+                                      overdue: [Samples.queue[1]], arrivalsPerHour: Array(repeating: 0, count: 20) + [1, 3, 0, 2],
+                                      medianFirstResponseMinutesToday: 12, staffOnline: [.init(name: "Anna Lind", openChats: 2)])
+
+    func supervisorState() -> ConsoleState {
+        var s = ConsoleState(lang: .sv, now: Samples.now)
+        let david = StaffUser(id: 4, username: "david", displayName: "David Holm", role: .supervisor, profession: nil, unitHsaId: "SE2321000016-DEMO1")
+        #expect(s.apply(.loggedIn(david, unitName: "Vårdcentralen Demo Centrum", templates: [], units: [])) == [.loadQueue, .loadDashboard])
+        _ = s.apply(.queueLoaded(Samples.queue, hot: []))
+        _ = s.apply(.dashboardLoaded(Self.stats))
+        return s
+    }
+
+    @Test func supervisorsLandOnTheDashboard() throws {
+        let s = supervisorState()
+        #expect(s.screen == .dashboard)
+        try assertSnapshot(ConsoleView.render(s, width: 80, height: 24), "dashboard-80x24")
+        try assertSnapshot(ConsoleView.render(s, width: 200, height: 60), "dashboard-200x60")
+    }
+
+    @Test func tilesDrillDownToTheFilteredQueue() {
+        var s = supervisorState()
+        _ = s.handle(.down)
+        _ = s.handle(.enter)
+        #expect(s.screen == .queue && s.visibleQueue.map(\.id) == [3])
+        _ = s.handle(.char("d"))
+        #expect(s.screen == .dashboard)
+        for _ in 0..<6 { _ = s.handle(.down) }
+        _ = s.handle(.enter)
+        #expect(s.visibleQueue.map(\.id) == [3])  // the overdue tile: only the P1 case is past its target
+    }
+}

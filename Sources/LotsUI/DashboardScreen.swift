@@ -1,0 +1,53 @@
+import Foundation
+import LotsCore
+
+/// The supervisor's live dashboard: open cases by urgency × status, the oldest wait per urgency, cases
+/// past their response target, arrivals per hour as a sparkline, the median first answer today, and
+/// staff online with their open chats. Enter on a row opens the queue filtered to it.
+enum DashboardScreen {
+    static let statuses: [CaseStatus] = [.new, .active, .awaitingCitizen, .awaitingStaff, .forwarded]
+
+    static func render(_ s: ConsoleState, into b: inout CellBuffer) {
+        guard let d = s.dashboard else { return }
+        let w = b.width
+        b.put(CellWidth.truncate(Strings.t("dash.title", s.lang, d.unitName), to: w - 1), x: 1, y: 2, style: Style(.header))
+        let median = d.medianFirstResponseMinutesToday.map { "\(Int($0.rounded())) min" } ?? "–"
+        b.put(CellWidth.truncate(Strings.t("dash.summary", s.lang, d.totalOpen, d.overdue.count, median), to: w - 2), x: 1, y: 3)
+        let stat = w >= 100 ? 11 : 6
+        var header = CellWidth.fit("", 2 + 4 + (w >= 100 ? 22 : 10) + 1)
+        for st in statuses { header += CellWidth.fit(s.t("status." + st.rawValue), stat - 1) + " " }
+        header += CellWidth.fit(s.t("dash.total"), 7) + s.t("dash.oldest")
+        b.put(CellWidth.truncate(header, to: w - 1), x: 0, y: 5, style: Style(.header))
+        for (i, u) in Urgency.allCases.enumerated() {
+            let y = 6 + i
+            let selected = s.dashboardSelection == i
+            let base = selected ? Style(.selected) : Style(.normal)
+            b.fill(y: y, style: base)
+            var x = b.put(selected ? "▶ " : "  ", x: 0, y: y, style: base)
+            x += b.put(CellWidth.fit(QueueScreen.code(u), 4) + CellWidth.fit(u.swedishLabel, w >= 100 ? 22 : 10) + " ", x: x, y: y,
+                       style: selected ? base : Style(Theme.role(for: u.code), bold: u <= .p1))
+            for st in statuses { x += b.put(CellWidth.fit(String(d.open[u]?[st] ?? 0), stat), x: x, y: y, style: base) }
+            x += b.put(CellWidth.fit(String(d.openCount(u)), 7), x: x, y: y, style: Style(base.role, bold: true))
+            if let o = d.oldest[u] { b.put(ConsoleView.duration(Int(s.now.timeIntervalSince(o.submittedAt))) + " (#\(o.caseId))", x: x, y: y, style: base) }
+        }
+        let oy = 12
+        let selected = s.dashboardSelection == 6
+        b.fill(y: oy, style: selected ? Style(.selected) : Style(.normal))
+        b.put((selected ? "▶ " : "  ") + s.t("dash.overdue") + ": \(d.overdue.count)", x: 0, y: oy,
+              style: selected ? Style(.selected) : Style(.overdue, bold: true, underline: true))
+        var y = oy + 1
+        for e in d.overdue.prefix(max(0, b.height - 20)) {
+            let line = "    \(QueueScreen.code(e.urgency)) #\(e.id) \(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt)))) · "
+                + SafeText.sanitize(e.reason, keepNewlines: false)
+            b.put(CellWidth.truncate(line, to: w - 2), x: 0, y: y, style: Style(.dim))
+            y += 1
+        }
+        y += 1
+        let spark = DashboardStats.sparkline(d.arrivalsPerHour)
+        b.put(CellWidth.truncate("\(s.t("dash.arrivals")): \(spark)  (max \(d.arrivalsPerHour.max() ?? 0)/h, \(d.arrivalsPerHour.reduce(0, +)) st)", to: w - 2),
+              x: 1, y: min(y, b.height - 5))
+        let staff = d.staffOnline.isEmpty ? s.t("dash.none")
+            : d.staffOnline.map { "\(SafeText.sanitize($0.name, keepNewlines: false)) (\(Strings.t("dash.chats", s.lang, $0.openChats)))" }.joined(separator: ", ")
+        b.put(CellWidth.truncate("\(s.t("dash.staff")): \(staff)", to: w - 2), x: 1, y: min(y + 1, b.height - 4))
+    }
+}

@@ -206,3 +206,28 @@ extension LotsStore {
         }
     }
 }
+
+extension LotsStore {
+    /// Adds a system message to a case (e.g. the SMS text a phone nurse sent).
+    public func addSystemNote(caseId: Int64, body: String, now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'system', ?, ?)", arguments: [caseId, body, now])
+        }
+    }
+
+    /// Closes a case the phone nurse created during the call (self-care advice or the call-112 instruction).
+    public func closeAsContact(caseId: Int64, outcome: Outcome, note: String, by user: StaffUser, now: Date = Date()) throws {
+        try guarded { try pool.write { db in
+            try Self.requireRole(db, user, [.phoneNurse, .clinician], to: "close a phone contact")
+            let st = try Self.caseState(db, caseId)
+            let creator = try Int64.fetchOne(db, sql: "SELECT createdByStaffId FROM careCase WHERE id = ?", arguments: [caseId])
+            if user.role == .phoneNurse, creator != user.id { try Self.deny(db, user, "close case \(caseId)", caseId: caseId, pnr: st.pnr) }
+            let next = try st.status.transition(to: .closed)
+            try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, 'staff', ?, ?, ?)", arguments: [caseId, user.id, note, now])
+            try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, firstResponseAt = COALESCE(firstResponseAt, ?), updatedAt = ? WHERE id = ?",
+                           arguments: [next.rawValue, outcome.rawValue, now, now, now, caseId])
+            try Self.history(db, caseId, user.username, "closed", from: st.status, to: next, note: outcome.rawValue, at: now)
+            try Self.audit(db, Actor(user: user), action: "close", caseId: caseId, personnummer: st.pnr, detail: outcome.rawValue, at: now)
+        } }
+    }
+}

@@ -31,6 +31,7 @@ extension ConsoleState {
             return []
         case .queue: return handleQueue(key)
         case .dashboard: return handleDashboard(key)
+        case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
         }
     }
@@ -65,6 +66,66 @@ extension ConsoleState {
             }
             return nil
         }
+    }
+
+    /// Symptoms matching the phone form's search.
+    public var symptomMatches: [SymptomChoice] {
+        let q = TextAnalysis.fold(phone.symptomSearch.text).trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        return symptoms.filter { TextAnalysis.fold($0.title).contains(q) || $0.code.lowercased().contains(q) }
+    }
+
+    mutating func handlePhone(_ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .ctrl("c"): return [.quit]
+        case .f(1): helpReturn = screen; screen = .help; return []
+        case .tab, .down where phone.focus != .reason && phone.focus != .questions && phone.focus != .symptomSearch:
+            phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + 1) % PhoneForm.Field.allCases.count)!
+            return []
+        case .backTab:
+            phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + PhoneForm.Field.allCases.count - 1) % PhoneForm.Field.allCases.count)!
+            return []
+        case .ctrl("s"): return [.submitPhone(phone, .digitalCase)]
+        case .ctrl("e"): return [.submitPhone(phone, .selfCare)]
+        case .ctrl("a"): return [.submitPhone(phone, .call112)]
+        case .ctrl("l"): screen = .queue; return [.loadQueue]
+        default: break
+        }
+        switch phone.focus {
+        case .personnummer: phone.personnummer.handle(key); phone.errors[.personnummer] = nil
+        case .name: phone.name.handle(key); phone.errors[.name] = nil
+        case .phone: phone.phone.handle(key); phone.errors[.phone] = nil
+        case .listedUnit: phone.listedUnit.handle(key); phone.errors[.listedUnit] = nil
+        case .reason: phone.reason.handle(key); phone.errors[.reason] = nil
+        case .symptomSearch:
+            let matches = symptomMatches
+            switch key {
+            case .up: phone.symptomSelection = max(0, phone.symptomSelection - 1)
+            case .down: phone.symptomSelection = min(max(0, matches.count - 1), phone.symptomSelection + 1)
+            case .enter:
+                guard !matches.isEmpty else { return [] }
+                let c = matches[min(phone.symptomSelection, matches.count - 1)]
+                phone.chosen = c
+                phone.answers = Array(repeating: false, count: c.questions.count)
+                phone.questionSelection = 0
+                phone.focus = .questions
+            default:
+                phone.symptomSearch.handle(key)
+                phone.symptomSelection = 0
+                return []
+            }
+        case .questions:
+            let n = phone.answers.count
+            switch key {
+            case .up: phone.questionSelection = max(0, phone.questionSelection - 1)
+            case .down: phone.questionSelection = min(max(0, n - 1), phone.questionSelection + 1)
+            case .char(" "), .enter: if n > 0 { phone.answers[phone.questionSelection].toggle() }
+            case .char("j"), .char("y"): if n > 0 { phone.answers[phone.questionSelection] = true }
+            case .char("n"): if n > 0 { phone.answers[phone.questionSelection] = false }
+            default: return []
+            }
+        }
+        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text)]
     }
 
     mutating func handleDashboard(_ key: Key) -> [ConsoleEffect] {
@@ -111,6 +172,7 @@ extension ConsoleState {
             filter.urgency = order[(i + 1) % order.count]
         case .search: modal = .search(TextEditor(filter.search ?? "", maxLength: 100))
         case .dashboard:
+            if user?.role == .phoneNurse { screen = .phone; return [] }
             guard user?.role == .supervisor else { return [] }
             screen = .dashboard
             return [.loadDashboard]
@@ -285,6 +347,10 @@ extension ConsoleState {
                 screen = .dashboard
                 return [.loadQueue, .loadDashboard]
             }
+            if u.role == .phoneNurse {
+                screen = .phone
+                return [.loadQueue]
+            }
             screen = .queue
             return [.loadQueue]
         case let .loginFailed(message):
@@ -324,6 +390,16 @@ extension ConsoleState {
             setStatus(message, error: true)
         case let .dashboardLoaded(stats):
             dashboard = stats
+        case let .symptomsLoaded(list):
+            symptoms = list
+        case let .phoneTriaged(t):
+            phone.triage = t
+        case let .phoneInvalid(errors):
+            phone.errors = errors
+            setStatus(errors.sorted { $0.key.rawValue < $1.key.rawValue }.first?.value ?? "", error: true)
+        case let .phoneDone(message):
+            phone = PhoneForm()
+            setStatus(message)
         case .caseGone:
             if screen == .caseView { screen = .queue }
             detail = nil

@@ -19,6 +19,9 @@ public enum ConsoleEffect: Sendable, Equatable {
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
     case loadDashboard
+    /// Triage the call so far (text, personnummer for age and sex).
+    case triagePhone(text: String, personnummer: String)
+    case submitPhone(PhoneForm, PhoneOutcome)
     case lock
     case unlock(password: String)
     case logout
@@ -60,6 +63,11 @@ public enum ConsoleEvent: Sendable {
     /// The open case is no longer the user's to see (forwarded away): back to the queue.
     case caseGone
     case dashboardLoaded(DashboardStats)
+    case symptomsLoaded([SymptomChoice])
+    case phoneTriaged(PhoneTriage)
+    case phoneInvalid([PhoneForm.Field: String])
+    /// The call was stored: a fresh form, and what to tell the citizen.
+    case phoneDone(String)
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -68,7 +76,7 @@ public enum ConsoleEvent: Sendable {
 
 /// The screens of the console.
 public enum ConsoleScreen: Sendable, Equatable {
-    case login, queue, caseView, help, dashboard
+    case login, queue, caseView, help, dashboard, phone
 }
 
 /// A modal on top of the current screen.
@@ -127,6 +135,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var draftDirty = false
     public var transcriptScroll = 0
 
+    public var phone = PhoneForm()
+    public var symptoms: [SymptomChoice] = []
     public var dashboard: DashboardStats?
     /// 0…5 the urgency rows, 6 the overdue tile.
     public var dashboardSelection = 0

@@ -22,6 +22,7 @@ public enum ConsoleView {
         case .caseView: chrome(s, into: &b, context: s.composerFocused ? .composer : .caseView); CaseScreen.render(s, into: &b)
         case .help: chrome(s, into: &b, context: .global); HelpScreen.render(s, into: &b)
         case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
+        case .phone: chrome(s, into: &b, context: .global); PhoneScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b

@@ -63,8 +63,10 @@ final class ConsoleController {
                 }
                 user = u
                 try store.touchPresence(u, at: Date())
+                var events: [ConsoleEvent] = []
+                if u.role == .phoneNurse { events.append(.symptomsLoaded(symptomChoices())) }
                 let unitName = try u.unitHsaId.flatMap { try store.unitName($0) } ?? "Region Demo"
-                return [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
+                return events + [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:
                 return [try queueEvent()]
             case let .search(q):
@@ -97,6 +99,10 @@ final class ConsoleController {
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
+            case let .triagePhone(text, pnrText):
+                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, now: Date()))]
+            case let .submitPhone(form, outcome):
+                return try submitPhone(form, outcome)
             case .loadDashboard:
                 return [.dashboardLoaded(try store.dashboard(for: try currentUser()))]
             case .lock:

@@ -120,6 +120,8 @@ import LotsTestSupport
         let pid = try #require(t.childPid())
         Foundation.kill(pid, SIGTERM)
         #expect(t.waitFor("PROMPT$"), "\(t.capture())")
+        let deadline = Date().addingTimeInterval(5)
+        while t.childPid() != nil, Date() < deadline { usleep(50_000) }
         #expect(t.childPid() == nil)
         t.type("echo after-term\n")
         #expect(t.waitFor("after-term"))
@@ -179,5 +181,57 @@ import LotsTestSupport
             try String.fetchAll($0, sql: "SELECT action FROM auditEvent WHERE actor = 'bertil' AND action IN ('lock', 'unlock', 'login-failed') ORDER BY id")
         }
         #expect(actions == ["lock", "login-failed", "unlock"])
+    }
+}
+
+/// Three consoles at once: a 1177 nurse takes a call, a clinician and a supervisor watch.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct PhoneAndDashboardTmuxTests {
+    func start(_ t: Tmux, _ db: String, _ user: String, landsOn: String) {
+        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user \(user)\n")
+        #expect(t.waitFor("Lösenord", timeout: 10))
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor(landsOn, timeout: 10), "\(user):\n\(t.capture())")
+    }
+
+    @Test func callBecomesACaseThatOtherConsolesShowWithinASecond() throws {
+        let db = try DemoStore.copy()
+        #expect(try LotsProcess.run(["demo", "--cases", "8", "--db", db]).status == 0)
+        let cecilia = try Tmux(width: 100, height: 30), anna = try Tmux(width: 100, height: 30), david = try Tmux(width: 100, height: 30)
+        defer { cecilia.kill(); anna.kill(); david.kill() }
+        start(anna, db, "anna", landsOn: "Kontaktorsak")
+        start(david, db, "david", landsOn: "Översikt")
+        start(cecilia, db, "cecilia", landsOn: "1177 – nytt samtal")
+        let before = try #require(david.capture().split(separator: "\n").first { $0.contains("öppna ") })
+
+        // A wrong personnummer is shown beside the field and nothing is stored.
+        cecilia.type("19121212-1213")
+        #expect(cecilia.waitFor("✗ invalid personnummer"))
+        cecilia.keys("C-s")
+        #expect(cecilia.waitFor("namn saknas"))
+        for _ in 0..<13 { cecilia.keys("BSpace") }
+        cecilia.type("19121212-1212")
+        #expect(cecilia.waitFor("✓ 113 år, man"))
+        cecilia.keys("Tab"); cecilia.type("Tolvan Telefonsson")
+        cecilia.keys("Tab"); cecilia.type("0701234567")
+        cecilia.keys("Tab"); cecilia.type("Demo Centrum")
+        cecilia.keys("Tab"); cecilia.type("Svider när jag kissar sedan i går, ingen feber")
+        #expect(cecilia.waitFor("Urinvägsinfektion"))
+        cecilia.keys("C-s")
+        #expect(cecilia.waitFor("skapat hos Vårdcentralen Demo Centrum"), "\(cecilia.capture())")
+        let started = Date()
+        #expect(anna.waitFor("Svider när jag kissar sedan i går", timeout: 1.0), "\(anna.capture())")
+        #expect(Date().timeIntervalSince(started) < 1.0)
+        #expect(david.waitFor("öppna ", timeout: 1.0))
+        let deadline = Date().addingTimeInterval(1.0)
+        var after = before
+        while Date() < deadline, after == before {
+            after = david.capture().split(separator: "\n").first { $0.contains("öppna ") } ?? before
+            usleep(30_000)
+        }
+        #expect(after != before, "dashboard did not change: \(after)")
+        let store = try LotsStore.open(path: db)
+        let row = try #require(try store.queue(unit: "SE2321000016-DEMO1").first { $0.reason.hasPrefix("Svider när jag kissar sedan i går") })
+        #expect(row.channel == .phone && row.urgency == .p3)  // a man with urinary symptoms ranks P3
     }
 }

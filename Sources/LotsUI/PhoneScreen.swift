@@ -1,0 +1,77 @@
+import Foundation
+import LotsCore
+
+/// The 1177 phone form: fields with their errors beside them, symptom search with red-flag questions,
+/// and the live triage panel for this moment.
+enum PhoneScreen {
+    static func render(_ s: ConsoleState, into b: inout CellBuffer) {
+        let f = s.phone
+        let w = b.width
+        let sv = s.lang == .sv
+        b.put(sv ? "1177 – nytt samtal" : "1177 – new call", x: 1, y: 2, style: Style(.header))
+        let labelW = 14
+        func field(_ y: Int, _ label: String, _ editor: TextEditor, _ which: PhoneForm.Field, note: (Bool, String)? = nil, width: Int = 30) {
+            let focused = f.focus == which
+            b.put(CellWidth.fit(label, labelW), x: 1, y: y, style: Style(focused ? .header : .normal))
+            b.fill(x: labelW + 1, y: y, width: width, style: Style(.input, reverse: focused))
+            b.put(CellWidth.truncate(SafeText.sanitize(editor.text, keepNewlines: false), to: width - 1), x: labelW + 1, y: y,
+                  style: Style(.input, reverse: focused))
+            let x = labelW + width + 3
+            if let err = f.errors[which] {
+                b.put(CellWidth.truncate("✗ " + err, to: max(0, w - x - 1)), x: x, y: y, style: Style(.error, bold: true))
+            } else if let (ok, text) = note {
+                b.put(CellWidth.truncate((ok ? "✓ " : "✗ ") + text, to: max(0, w - x - 1)), x: x, y: y, style: Style(ok ? .ok : .error, bold: !ok))
+            }
+        }
+        let pnrNote = f.personnummerStatus(now: s.now)
+        field(4, "Personnummer", f.personnummer, .personnummer, note: pnrNote, width: 16)
+        field(5, sv ? "Namn" : "Name", f.name, .name)
+        field(6, sv ? "Telefon" : "Phone", f.phone, .phone, width: 16)
+        field(7, sv ? "Listad vid" : "Listed at", f.listedUnit, .listedUnit, width: 24)
+        field(8, sv ? "Kontaktorsak" : "Reason", f.reason, .reason, width: max(20, w - labelW - 4))
+        field(9, sv ? "Symtomsök" : "Symptom", f.symptomSearch, .symptomSearch, width: 24)
+        var y = 10
+        if f.focus == .symptomSearch {
+            let matches = s.symptomMatches
+            for (i, m) in matches.prefix(4).enumerated() {
+                let sel = i == min(f.symptomSelection, matches.count - 1)
+                b.put(CellWidth.truncate((sel ? "▶ " : "  ") + m.title + " (\(m.code))", to: w - labelW - 2), x: labelW + 1, y: y,
+                      style: sel ? Style(.selected) : Style(.dim))
+                y += 1
+            }
+        }
+        if let c = f.chosen {
+            b.put(CellWidth.truncate((sv ? "Symtom: " : "Symptom: ") + c.title + (sv ? " – följdfrågor (mellanslag ja/nej):" : " – red-flag questions (space toggles):"), to: w - 2),
+                  x: 1, y: y, style: Style(.header))
+            y += 1
+            let rows = max(1, b.height - y - 8)
+            for (i, q) in c.questions.prefix(rows).enumerated() {
+                let sel = f.focus == .questions && i == f.questionSelection
+                let mark = f.answers[i] ? (sv ? "[ja ]" : "[yes]") : (sv ? "[nej]" : "[no ]")
+                b.put(CellWidth.truncate("  \(mark) \(q.label)", to: w - 2), x: 1, y: y, style: sel ? Style(.selected) : Style(f.answers[i] ? .warning : .normal))
+                y += 1
+            }
+        }
+        // Live triage panel.
+        let py = max(y + 1, b.height - 7)
+        b.put("── " + (sv ? "Triage just nu" : "Triage now") + " " + String(repeating: "─", count: max(0, w - 20)), x: 0, y: py, style: Style(.border))
+        if let t = f.triage {
+            var x = b.put(" \(QueueScreen.code(t.urgency)) \(t.urgency.swedishLabel) ", x: 0, y: py + 1,
+                          style: Style(Theme.role(for: t.urgency.code), bold: true, reverse: true))
+            x += b.put(CellWidth.truncate(" " + (t.symptomTitle ?? "–") + " · " + t.referralText, to: w - x - 1), x: x, y: py + 1)
+            b.put(CellWidth.truncate(t.rationale, to: w - 2), x: 1, y: py + 2, style: Style(.dim))
+            if !t.advice.isEmpty { b.put(CellWidth.truncate((sv ? "Egenvård: " : "Self-care: ") + t.advice, to: w - 2), x: 1, y: py + 3) }
+        }
+        // Footer of its own: printable keys are text here.
+        b.fill(y: b.height - 1, style: .normal)
+        var x = 0
+        let keys: [(String, String)] = sv
+            ? [("Tab", "Nästa fält"), ("^S", "Skapa digitalt ärende"), ("^E", "Avsluta med egenvård"), ("^A", "Ring 112"), ("^L", "Mina ärenden"), ("^C", "Avsluta")]
+            : [("Tab", "Next field"), ("^S", "Create digital case"), ("^E", "Close with self-care"), ("^A", "Call 112"), ("^L", "My cases"), ("^C", "Quit")]
+        for (k, l) in keys {
+            if x + CellWidth.of(k) + CellWidth.of(l) + 2 > w { break }
+            x += b.put(k, x: x, y: b.height - 1, style: Style(.footerKey))
+            x += b.put(" " + l + " ", x: x, y: b.height - 1, style: Style(.footerText))
+        }
+    }
+}

@@ -83,3 +83,27 @@ import LotsStore
         #expect(denied { try w.f.store.saveDraft(caseId: w.ownCase, body: "x", templateCode: nil, by: w.admin) })
     }
 }
+
+@Suite struct AdminAccessTests {
+    @Test func onlyAdminsManageUsersCatalogUnitsAndTemplates() throws {
+        let f = try StoreFixture()
+        for (name, role) in [("admin", Role.admin), ("anna", .clinician), ("david", .supervisor), ("cecilia", .phoneNurse)] {
+            try f.store.addUser(username: name, displayName: name, role: role, profession: nil, unit: role == .admin ? nil : StoreFixture.unit,
+                                password: "demo", actor: .system("t"))
+        }
+        let admin = try #require(try f.store.user(named: "admin"))
+        let catalog = [("a.yaml", "symptoms:\n  - {code: A, sv: A, terms: [aaa], urgency: P4}\n")]
+        try f.store.addUser(username: "eva", displayName: "Eva", role: .clinician, profession: .lakare, unit: StoreFixture.unit, password: "demo", by: admin)
+        try f.store.importCatalog(files: catalog, by: admin)
+        try f.store.importDirectoryAndTemplates(StoreFixture.directory, templates: [], by: admin)
+        for name in ["anna", "david", "cecilia"] {
+            let u = try #require(try f.store.user(named: name))
+            #expect { try f.store.addUser(username: "x\(name)", displayName: "X", role: .admin, profession: nil, unit: nil, password: "demo", by: u) }
+                throws: { ($0 as? LotsError)?.code == .denied }
+            #expect { try f.store.importCatalog(files: catalog, by: u) } throws: { ($0 as? LotsError)?.code == .denied }
+            #expect { try f.store.importDirectoryAndTemplates(StoreFixture.directory, templates: [], by: u) } throws: { ($0 as? LotsError)?.code == .denied }
+        }
+        let denials = try f.store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM auditEvent WHERE action = 'denied'") }
+        #expect(denials == 9)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import LotsCore
+
+/// Keys in pickers and prompts.
+extension ConsoleState {
+    mutating func openTemplatePicker() {
+        modal = .templates(PickerState(title: t("picker.templates"), items: templates.map {
+            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: $0.category, keywords: lang == .sv ? $0.bodySv : $0.bodyEn)
+        }))
+    }
+
+    mutating func handleModal(_ key: Key) -> [ConsoleEffect] {
+        guard let m = modal else { return [] }
+        if key == .ctrl("c") { return saveDraftIfDirty() + [.quit] }
+        if key == .escape { modal = nil; return [] }
+        switch m {
+        case var .templates(p):
+            if key == .ctrl("n") { modal = .templateEdit(code: nil, TextEditor(composer.text, maxLength: 4000)); return [] }
+            if key == .ctrl("e"), let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
+                guard tpl.isPersonal else { setStatus(t("msg.notPersonal"), error: true); return [] }
+                modal = .templateEdit(code: tpl.code, TextEditor(tpl.bodySv, maxLength: 4000)); return []
+            }
+            if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
+                let filled = TemplateRenderer.render(lang == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+                if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                composer.insert(filled.text)
+                composerTemplate = tpl.code
+                composerFocused = true
+                draftDirty = true
+                modal = nil
+                return [.saveDraft(caseId: detail?.id ?? 0, body: composer.text, templateCode: tpl.code)]
+            }
+            _ = p.handle(key); modal = .templates(p)
+        case var .providers(p):
+            if key == .enter, let item = p.selected { modal = .note(unit: item.id, name: item.title, TextEditor("", maxLength: 2000)); return [] }
+            _ = p.handle(key); modal = .providers(p)
+        case .note(let unit, let name, var editor):
+            if key == .enter {
+                let note = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !note.isEmpty, let d = detail else { setStatus(t("msg.emptyNote"), error: true); return [] }
+                modal = nil
+                return saveDraftIfDirty() + [.forward(caseId: d.id, unit: unit, note: note)]
+            }
+            editor.handle(key); modal = .note(unit: unit, name: name, editor)
+        case var .outcomes(p):
+            if key == .enter, let item = p.selected, let o = Outcome(rawValue: item.id), let d = detail {
+                modal = nil
+                return [.close(caseId: d.id, outcome: o)]
+            }
+            _ = p.handle(key); modal = .outcomes(p)
+        case var .urgencies(p):
+            if key == .enter, let item = p.selected, let u = Urgency(rawValue: item.id) { modal = .reason(u, TextEditor("", maxLength: 500)); return [] }
+            _ = p.handle(key); modal = .urgencies(p)
+        case .reason(let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty, let d = detail else { setStatus(t("msg.emptyNote"), error: true); return [] }
+                modal = nil
+                return [.override(caseId: d.id, urgency: u, reason: reason)]
+            }
+            editor.handle(key); modal = .reason(u, editor)
+        case .templateEdit(let code, var editor):
+            if key == .ctrl("s") {
+                modal = nil
+                return [.saveTemplate(code: code, body: editor.text)]
+            }
+            editor.handle(key); modal = .templateEdit(code: code, editor)
+        case var .search(editor):
+            if key == .enter {
+                modal = nil
+                let q = editor.text.trimmingCharacters(in: .whitespaces)
+                if q.isEmpty { filter.search = nil; filter.searchIds = nil; return [] }
+                return [.search(q)]
+            }
+            editor.handle(key); modal = .search(editor)
+        }
+        return []
+    }
+}

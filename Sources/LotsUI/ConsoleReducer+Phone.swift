@@ -1,0 +1,83 @@
+import Foundation
+import LotsCore
+
+/// Keys on the 1177 phone form and the supervisor dashboard.
+extension ConsoleState {
+    /// Symptoms matching the phone form's search.
+    public var symptomMatches: [SymptomChoice] {
+        let q = TextAnalysis.fold(phone.symptomSearch.text).trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        return symptoms.filter { TextAnalysis.fold($0.title).contains(q) || $0.code.lowercased().contains(q) }
+    }
+
+    mutating func handlePhone(_ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .ctrl("c"): return [.quit]
+        case .f(1): helpReturn = screen; screen = .help; return []
+        case .tab, .down where phone.focus != .reason && phone.focus != .questions && phone.focus != .symptomSearch:
+            phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + 1) % PhoneForm.Field.allCases.count)!
+            return []
+        case .backTab:
+            phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + PhoneForm.Field.allCases.count - 1) % PhoneForm.Field.allCases.count)!
+            return []
+        case .ctrl("s"): return [.submitPhone(phone, .digitalCase)]
+        case .ctrl("e"): return [.submitPhone(phone, .selfCare)]
+        case .ctrl("a"): return [.submitPhone(phone, .call112)]
+        case .ctrl("l"): screen = .queue; return [.loadQueue]
+        default: break
+        }
+        switch phone.focus {
+        case .personnummer: phone.personnummer.handle(key); phone.errors[.personnummer] = nil
+        case .name: phone.name.handle(key); phone.errors[.name] = nil
+        case .phone: phone.phone.handle(key); phone.errors[.phone] = nil
+        case .listedUnit: phone.listedUnit.handle(key); phone.errors[.listedUnit] = nil
+        case .reason: phone.reason.handle(key); phone.errors[.reason] = nil
+        case .symptomSearch:
+            let matches = symptomMatches
+            switch key {
+            case .up: phone.symptomSelection = max(0, phone.symptomSelection - 1)
+            case .down: phone.symptomSelection = min(max(0, matches.count - 1), phone.symptomSelection + 1)
+            case .enter:
+                guard !matches.isEmpty else { return [] }
+                let c = matches[min(phone.symptomSelection, matches.count - 1)]
+                phone.chosen = c
+                phone.answers = Array(repeating: false, count: c.questions.count)
+                phone.questionSelection = 0
+                phone.focus = .questions
+            default:
+                phone.symptomSearch.handle(key)
+                phone.symptomSelection = 0
+                return []
+            }
+        case .questions:
+            let n = phone.answers.count
+            switch key {
+            case .up: phone.questionSelection = max(0, phone.questionSelection - 1)
+            case .down: phone.questionSelection = min(max(0, n - 1), phone.questionSelection + 1)
+            case .char(" "), .enter: if n > 0 { phone.answers[phone.questionSelection].toggle() }
+            case .char("j"), .char("y"): if n > 0 { phone.answers[phone.questionSelection] = true }
+            case .char("n"): if n > 0 { phone.answers[phone.questionSelection] = false }
+            default: return []
+            }
+        }
+        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text)]
+    }
+
+    mutating func handleDashboard(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .dashboard) else { return [] }
+        if let effects = global(action) { return effects }
+        switch action {
+        case .up: dashboardSelection = max(0, dashboardSelection - 1)
+        case .down: dashboardSelection = min(6, dashboardSelection + 1)
+        case .open:
+            // Drill down: the queue filtered to the chosen tile.
+            filter = QueueFilter()
+            if dashboardSelection < 6 { filter.urgency = Urgency.allCases[dashboardSelection] } else { filter.overdue = true }
+            selectedId = visibleQueue.first?.id
+            screen = .queue
+        case .dashboard: screen = .queue
+        default: break
+        }
+        return []
+    }
+}

@@ -81,5 +81,13 @@ public final class Tmux: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
     }
 
+    /// The pane's title (escape sequences from a program could change it).
+    public func paneTitle() -> String {
+        ((try? tmux(["display-message", "-p", "-t", session, "#{pane_title}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// tmux's paste buffers (OSC 52 from a program could fill one).
+    public func buffers() -> String { (try? tmux(["list-buffers"])) ?? "" }
+
     public func kill() { _ = try? tmux(["kill-server"], output: false) }
 }

@@ -235,3 +235,30 @@ import LotsTestSupport
         #expect(row.channel == .phone && row.urgency == .p3)  // a man with urinary symptoms ranks P3
     }
 }
+
+/// A citizen message full of escape sequences reaches a real terminal as harmless visible text.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct EscapeInjectionTmuxTests {
+    @Test func hostileMessageChangesNeitherScreenNorTitleNorClipboard() throws {
+        let db = try DemoStore.copy()
+        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
+        let id = try LotsProcess.run(["intake", file, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hostile = "Hej\u{1B}[2J\u{1B}]0;PWNED\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{9B}31mröd\u{202E}tnetsisrep"
+        #expect(try LotsProcess.run(["citizen", "reply", id, hostile, "--db", db]).status == 0)
+        let t = try Tmux(width: 120, height: 30)
+        defer { t.kill() }
+        let title = t.paneTitle()
+        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
+        #expect(t.waitFor("Lösenord", timeout: 10))
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        #expect(t.waitFor("Hej␛[2J␛]0;PWNED␇␛]52;c;cm0gLXJmIH4=␇�31mröd[U+202E]tnetsisrep"), "\(t.capture())")
+        #expect(t.capture().contains("Tolvan Tolvansson"))  // the screen was not cleared
+        #expect(t.paneTitle() == title)
+        #expect(t.buffers().isEmpty)
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import LotsCore
+
+extension LotsStore {
+    /// Copies the store to `path` with SQLite's online backup API while other processes keep writing.
+    /// The copy is created 0600; an existing file is never overwritten.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw LotsError("the backup file already exists", at: path, fix: "choose a new file name, e.g. with today's date", code: .ioError)
+        }
+        let fd = Foundation.open(path, O_CREAT | O_RDWR | O_EXCL, 0o600)
+        guard fd >= 0 else { throw LotsError("cannot create the backup file", at: path, fix: "check that the folder exists and is writable", code: .ioError) }
+        Foundation.close(fd)
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw LotsError("the backup failed: \(error)", at: path, fix: "check free disk space and try again", code: .ioError)
+        }
+        try audit(.system("backup"), action: "backup", detail: path)
+    }
+
+    /// What a purge removed.
+    public struct PurgeResult: Sendable, Equatable {
+        public var messages: Int
+        public var answers: Int
+        public var images: Int
+    }
+
+    /// Removes the chat, form answers, free text and image bytes of cases closed before `cutoff`, keeping the
+    /// minimal contact record (unit, channel, urgency, outcome, times) and the whole access log. Frees the space.
+    public func purge(closedBefore cutoff: Date) throws -> PurgeResult {
+        let result = try pool.write { db -> PurgeResult in
+            let ids = "SELECT id FROM careCase WHERE status = 'closed' AND closedAt < ?"
+            let r = PurgeResult(
+                messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE caseId IN (\(ids))", arguments: [cutoff]) ?? 0,
+                answers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM formAnswer WHERE caseId IN (\(ids))", arguments: [cutoff]) ?? 0,
+                images: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attachment WHERE data IS NOT NULL AND caseId IN (\(ids))", arguments: [cutoff]) ?? 0)
+            try db.execute(sql: "DELETE FROM message WHERE caseId IN (\(ids))", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM formAnswer WHERE caseId IN (\(ids))", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM draft WHERE caseId IN (\(ids))", arguments: [cutoff])
+            try db.execute(sql: "UPDATE attachment SET data = NULL WHERE data IS NOT NULL AND caseId IN (\(ids))", arguments: [cutoff])
+            try db.execute(sql: "UPDATE careCase SET reason = '', expectations = NULL, rationale = '' WHERE id IN (\(ids)) AND reason <> ''", arguments: [cutoff])
+            try Self.audit(db, .system("purge"), action: "purge",
+                           detail: "closed before \(ISOTime.utc(cutoff)): \(r.messages) messages, \(r.answers) answers, \(r.images) images")
+            return r
+        }
+        try pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
+        return result
+    }
+}

@@ -23,6 +23,18 @@ extension LotsStore {
         try audit(.system("backup"), action: "backup", detail: path)
     }
 
+    /// Bytes in the write-ahead log now.
+    public var walSize: Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Runs a RESTART checkpoint when the WAL has grown past `limit` bytes, so it cannot grow without bound
+    /// while consoles keep reading (SQLite's own PASSIVE autocheckpoint never restarts the log).
+    public func checkpointIfLarge(limit: Int = 8 * 1024 * 1024) throws {
+        guard walSize > limit else { return }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.restart) }
+    }
+
     /// What a purge removed.
     public struct PurgeResult: Sendable, Equatable {
         public var messages: Int

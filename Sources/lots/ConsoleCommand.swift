@@ -72,7 +72,11 @@ struct ConsoleCommand: ParsableCommand {
                 lastTick = Date()
                 running = controller.run(state.apply(.tick(lastTick)), state: &state) && running
             }
-            if Date().timeIntervalSince(lastBeat) >= 30 { lastBeat = Date(); controller.heartbeat() }
+            if Date().timeIntervalSince(lastBeat) >= 30 {
+                lastBeat = Date()
+                controller.heartbeat()
+                try? s.checkpointIfLarge()
+            }
         }
         controller.flushDraft(force: true)
         if let u = controller.user {

@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "LotsFixtures",
             path: "Fixtures",
-            exclude: ["intake", "images", "triage-public.yaml", "README.md"],
+            exclude: ["intake", "images", "bad-input", "triage-public.yaml", "README.md"],
             sources: ["LotsFixtures.swift"],
             resources: [.copy("catalog"), .copy("providers.yaml"), .copy("templates.yaml")]
         ),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [
             "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
         ]),
     ]
 )

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lots", targets: ["lots"]),
+        // For the fuzzing package in Fuzz/ (and embedding): the pure domain.
+        .library(name: "LotsCore", targets: ["LotsCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

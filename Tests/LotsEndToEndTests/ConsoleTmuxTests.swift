@@ -262,3 +262,40 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+/// The console survives what terminals do to it.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct TerminalRobustnessTmuxTests {
+    @Test func burstOfFiftyResizesAndATinyPane() throws {
+        let db = try DemoStore.copy()
+        #expect(try LotsProcess.run(["demo", "--cases", "30", "--db", db]).status == 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
+        #expect(t.waitFor("Lösenord", timeout: 10))
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        for i in 0..<50 { t.resize(width: 20 + (i * 37) % 180, height: 5 + (i * 13) % 50) }
+        t.resize(width: 20, height: 5)
+        #expect(t.waitFor("Fönstret", timeout: 5), "\(t.capture())")
+        t.resize(width: 90, height: 28)
+        #expect(t.waitFor("Kontaktorsak", timeout: 5), "\(t.capture())")
+        #expect(t.childPid() != nil)
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+
+    @Test func nonUTF8LocaleStillDrawsReadably() throws {
+        let db = try DemoStore.copy()
+        #expect(try LotsProcess.run(["demo", "--cases", "5", "--db", db]).status == 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        t.type("LANG=POSIX LC_ALL=POSIX \(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
+        #expect(t.waitFor("Logga in", timeout: 10), "\(t.capture())")
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10), "\(t.capture())")
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

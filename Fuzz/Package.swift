@@ -1,0 +1,15 @@
+// swift-tools-version:6.1
+// libFuzzer targets for Lots' untrusted-input parsers. Build and run them with Scripts/fuzz.
+import PackageDescription
+
+let targets = ["FuzzIntake", "FuzzPersonnummer", "FuzzSafeText", "FuzzImage"]
+
+let package = Package(
+    name: "LotsFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Lots", path: "..")],
+    targets: targets.map {
+        .executableTarget(name: $0, dependencies: [.product(name: "LotsCore", package: "Lots")],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+)

@@ -8,8 +8,8 @@ let package = Package(
     name: "LotsFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Lots", path: "..")],
-    targets: targets.map {
-        .executableTarget(name: $0, dependencies: [.product(name: "LotsCore", package: "Lots")],
+    targets: [.target(name: "FuzzSupport")] + targets.map {
+        .executableTarget(name: $0, dependencies: ["FuzzSupport", .product(name: "LotsCore", package: "Lots")],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

@@ -108,14 +108,6 @@ extension LotsStore {
         }
     }
 
-    /// Logs that a user opened a case (Patientdatalagen: every access is logged).
-    public func logOpen(caseId: Int64, by user: StaffUser) throws {
-        try pool.write { db in
-            let st = try Self.caseState(db, caseId)
-            try Self.audit(db, Actor(user: user), action: "open-case", caseId: caseId, personnummer: st.pnr)
-        }
-    }
-
     /// Saves (or, when empty, deletes) the user's draft for a case.
     public func saveDraft(caseId: Int64, body: String, templateCode: String?, by user: StaffUser, now: Date = Date()) throws {
         try guarded { try pool.write { db in

@@ -45,11 +45,10 @@ enum CaseScreen {
             if a.hasGPS { b.put(CellWidth.truncate(" ⚠ " + s.t("case.gps"), to: max(0, w - x - 1)), x: x, y: y, style: Style(.warning, bold: true)) }
             y += 1
         }
-        if let h = d.history.last {
+        if !d.history.isEmpty {
             let text = "\(s.t("case.history")): " + d.history.suffix(wide ? 4 : 2).map {
                 "\(ISOTime.local($0.at).suffix(5)) \(line($0.actor)) \($0.kind)" + ($0.note.isEmpty ? "" : " (\(line($0.note)))")
             }.joined(separator: " · ")
-            _ = h
             b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
         }
         // Chat transcript fills what is left above the composer.

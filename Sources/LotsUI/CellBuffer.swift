@@ -100,14 +100,12 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// The style at the first column where `needle` starts on row `y`, if it occurs.
     public func style(of needle: String, row y: Int) -> Style? {
-        var col = 0
         var starts: [(String.Index, Int)] = []
         let line = (0..<width).reduce(into: "") { s, x in
             if !self[x, y].isContinuation { starts.append((s.endIndex, x)); s += self[x, y].text }
         }
-        _ = col
         guard let r = line.range(of: needle) else { return nil }
-        col = starts.last { $0.0 <= r.lowerBound }?.1 ?? 0
+        let col = starts.last { $0.0 <= r.lowerBound }?.1 ?? 0
         return self[col, y].style
     }
 }

@@ -116,7 +116,7 @@ extension LotsStore {
     @discardableResult
     public func addUser(username: String, displayName: String, role: Role, profession: Profession?, unit: String?,
                         password: String, by admin: StaffUser) throws -> Int64 {
-        try guarded { try pool.write { db in try Self.requireRole(db, admin, [.admin], to: "manage users") } }
+        try guarded { try pool.read { db in try Self.requireRole(db, admin, [.admin], to: "manage users") } }
         return try addUser(username: username, displayName: displayName, role: role, profession: profession, unit: unit,
                            password: password, actor: Actor(user: admin))
     }
@@ -124,13 +124,13 @@ extension LotsStore {
     /// Imports a catalog on behalf of `admin`.
     @discardableResult
     public func importCatalog(files: [(name: String, text: String)], by admin: StaffUser) throws -> SymptomCatalog {
-        try guarded { try pool.write { db in try Self.requireRole(db, admin, [.admin], to: "import a catalog") } }
+        try guarded { try pool.read { db in try Self.requireRole(db, admin, [.admin], to: "import a catalog") } }
         return try importCatalog(files: files, actor: Actor(user: admin))
     }
 
     /// Updates units and shared templates on behalf of `admin`.
     public func importDirectoryAndTemplates(_ directory: ProviderDirectory, templates: [PhraseTemplate], by admin: StaffUser) throws {
-        try guarded { try pool.write { db in try Self.requireRole(db, admin, [.admin], to: "change units and templates") } }
+        try guarded { try pool.read { db in try Self.requireRole(db, admin, [.admin], to: "change units and templates") } }
         try importDirectory(directory)
         try importTemplates(templates)
     }

@@ -11,7 +11,7 @@ extension LotsStore {
     /// The dashboard of the supervisor's unit. Supervisors only (others are denied and logged).
     public func dashboard(for user: StaffUser, now: Date = Date()) throws -> DashboardStats {
         try guarded {
-            try pool.write { db in try Self.requireRole(db, user, [.supervisor], to: "see the dashboard") }
+            try pool.read { db in try Self.requireRole(db, user, [.supervisor], to: "see the dashboard") }
             guard let unit = user.unitHsaId else { throw LotsError("no unit", at: "dashboard", fix: "give the supervisor a unit") }
             return try dashboard(unit: unit, now: now)
         }

@@ -77,8 +77,9 @@ public struct CellBuffer: Sendable, Equatable {
     /// Fills a rectangle with spaces of a style.
     public mutating func fill(x: Int = 0, y: Int, width w: Int? = nil, height h: Int = 1, style: Style) {
         let lo = max(0, x), hi = min(width, x + (w ?? width))
-        guard lo < hi else { return }
-        for yy in max(0, y)..<min(height, y + h) {
+        let top = max(0, y), bottom = min(height, y + h)
+        guard lo < hi, top < bottom else { return }
+        for yy in top..<bottom {
             clearWide(at: lo, y: yy)
             clearWide(at: hi - 1, y: yy)
             for xx in lo..<hi { self[xx, yy] = Cell(text: " ", style: style, isContinuation: false) }

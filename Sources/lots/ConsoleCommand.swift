@@ -55,6 +55,7 @@ struct ConsoleCommand: ParsableCommand {
         defer { terminal.end() }
         var lastTick = Date()
         var lastBeat = Date()
+        var lastCheckpoint = Date()
         var running = true
         while running && !Terminal.terminationRequested {
             let (w, h) = terminal.size
@@ -72,10 +73,14 @@ struct ConsoleCommand: ParsableCommand {
                 lastTick = Date()
                 running = controller.run(state.apply(.tick(lastTick)), state: &state) && running
             }
+            if Date().timeIntervalSince(lastCheckpoint) >= 5 {
+                // Readers keep SQLite's PASSIVE autocheckpoint from resetting the log; a RESTART does.
+                lastCheckpoint = Date()
+                try? s.checkpointIfLarge()
+            }
             if Date().timeIntervalSince(lastBeat) >= 30 {
                 lastBeat = Date()
                 controller.heartbeat()
-                try? s.checkpointIfLarge()
             }
         }
         controller.flushDraft(force: true)

@@ -32,6 +32,7 @@ struct SimulateCommand: ParsableCommand {
         guard duration >= 0, duration <= 86_400 else { throw LotsError("duration \(duration) is out of range", at: "--duration", fix: "choose 0 to 86400 seconds", code: .usage) }
         guard (0...1).contains(replies) else { throw LotsError("replies \(replies) is out of range", at: "--replies", fix: "choose a share from 0 to 1", code: .usage) }
         let s = try store.open()
+        try s.checkpointIfLarge()
         guard try s.unitName(unit) != nil else {
             throw LotsError("unknown unit \"\(unit)\"", at: "--unit", fix: "run lots demo first, or pass a unit in the store")
         }
@@ -52,7 +53,7 @@ struct SimulateCommand: ParsableCommand {
                 ack("case \(try s.createCase(intake, triage: triage, actor: .system("simulate"), source: "simulate"))")
             }
             writes += 1
-            if writes % 200 == 0 { try s.checkpointIfLarge() }
+            if writes % 25 == 0 { try s.checkpointIfLarge() }
             // Random pauses around the mean interval.
             let pause = interval * Double.random(in: 0.5...1.5, using: &rng)
             if pause > 0.0005 { Thread.sleep(forTimeInterval: min(pause, max(0, end.timeIntervalSinceNow))) }
@@ -79,7 +80,7 @@ struct SimulateCommand: ParsableCommand {
                 let m = try s.sendStaffMessage(caseId: id, body: lines[Int(rng.next() % UInt64(lines.count))], templateCode: nil, by: user)
                 ack("message \(m) \(id)")
                 writes += 1
-                if writes % 200 == 0 { try s.checkpointIfLarge() }
+                if writes % 25 == 0 { try s.checkpointIfLarge() }
             }
             let pause = 60 / rate * Double.random(in: 0.5...1.5, using: &rng)
             Thread.sleep(forTimeInterval: min(pause, max(0, end.timeIntervalSinceNow)))

@@ -11,12 +11,23 @@ public enum DemoStore {
         return path
     }()
 
-    /// A fresh copy of the template store in its own directory; returns the database path.
-    public static func copy() throws -> String {
+    /// A fresh copy of the template store in its own directory, with `cases` demo cases added by the
+    /// real binary; returns the database path.
+    public static func copy(cases: Int = 0) throws -> String {
         let dir = TestPaths.temporaryDirectory("lots-e2e")
         let path = dir.appendingPathComponent("lots.sqlite")
         try FileManager.default.copyItem(at: template, to: path)
         chmod(path.path, 0o600)
+        if cases > 0 {
+            let run = try LotsProcess.run(["demo", "--cases", String(cases), "--db", path.path], timeout: 120)
+            guard run.status == 0 else { throw LotsRunError(run: run) }
+        }
         return path.path
     }
+}
+
+/// A `lots` run that should have succeeded and did not.
+public struct LotsRunError: Error, CustomStringConvertible {
+    public let run: LotsRun
+    public var description: String { "lots exited \(run.status): \(run.stderr)" }
 }

@@ -81,6 +81,16 @@ public final class Tmux: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
     }
 
+    /// Starts the console in the pane as `user` (password `demo`) and waits for `landsOn`; false on timeout.
+    @discardableResult
+    public func logIn(db: String, user: String, options: String = "", environment: String = "", landsOn: String = "Kontaktorsak") -> Bool {
+        type("\(environment) \(TestPaths.lotsBinary.path) --db \(db) --user \(user) \(options)\n")
+        guard waitFor("Lösenord", timeout: 10) else { return false }
+        type("demo")
+        keys("Enter")
+        return waitFor(landsOn, timeout: 10)
+    }
+
     /// The pane's title (escape sequences from a program could change it).
     public func paneTitle() -> String {
         ((try? tmux(["display-message", "-p", "-t", session, "#{pane_title}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,12 +5,6 @@ import LotsStore
 import LotsTestSupport
 
 @Suite(.timeLimit(.minutes(2))) struct AuditCommandTests {
-    func storeWithCases(_ n: Int) throws -> String {
-        let db = try DemoStore.copy()
-        #expect(try LotsProcess.run(["demo", "--cases", String(n), "--db", db]).status == 0)
-        return db
-    }
-
     func sqlite(_ db: String, _ sql: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -21,14 +15,14 @@ import LotsTestSupport
     }
 
     @Test func tamperingWithSqlite3IsDetectedAndNamed() throws {
-        let db = try storeWithCases(10)
+        let db = try DemoStore.copy(cases: 10)
         let ok = try LotsProcess.run(["audit", "verify", "--db", db])
         #expect(ok.status == 0 && ok.stdout.hasPrefix("ok: "))
         try sqlite(db, "UPDATE auditEvent SET detail = 'nothing to see' WHERE id = 8")
         let changed = try LotsProcess.run(["audit", "verify", "--db", db])
         #expect(changed.status == 65)
         #expect(changed.stderr.hasPrefix("lots: the access log is broken at event 8: its content does not match its hash"))
-        let db2 = try storeWithCases(10)
+        let db2 = try DemoStore.copy(cases: 10)
         try sqlite(db2, "DELETE FROM auditEvent WHERE id = 4")
         let deleted = try LotsProcess.run(["audit", "verify", "--db", db2])
         #expect(deleted.status == 65)
@@ -36,7 +30,7 @@ import LotsTestSupport
     }
 
     @Test func showPrintsTheCaseExtract() throws {
-        let db = try storeWithCases(3)
+        let db = try DemoStore.copy(cases: 3)
         let run = try LotsProcess.run(["audit", "show", "--case", "2", "--db", db])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Loggutdrag – ärende 2 – 1 händelser\n"))

@@ -9,21 +9,8 @@ import LotsTestSupport
 @Suite(.serialized, .timeLimit(.minutes(3))) struct ConsoleTmuxTests {
     let lots = TestPaths.lotsBinary.path
 
-    func demoStore(cases: Int = 20) throws -> String {
-        let db = try DemoStore.copy()
-        let run = try LotsProcess.run(["demo", "--cases", String(cases), "--db", db])
-        precondition(run.status == 0, run.stderr)
-        return db
-    }
-
-    func login(_ t: Tmux, db: String, user: String = "anna", extra: String = "") {
-        t.type("\(lots) --db \(db) \(extra)\n")
-        #expect(t.waitFor("Användare", timeout: 10))
-        t.type(user)
-        t.keys("Enter")
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor("Kontaktorsak", timeout: 10), "queue did not show:\n\(t.capture())")
+    func login(_ t: Tmux, db: String, user: String = "anna") {
+        #expect(t.logIn(db: db, user: user), "queue did not show:\n\(t.capture())")
     }
 
     func intake(_ db: String, name: String, reason: String) throws -> Int64 {
@@ -40,7 +27,7 @@ import LotsTestSupport
     }
 
     @Test func nurseWorksACaseFromArrivalToForward() throws {
-        let db = try demoStore()
+        let db = try DemoStore.copy(cases: 20)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
         login(t, db: db)
@@ -113,7 +100,7 @@ import LotsTestSupport
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
-        let db = try demoStore(cases: 5)
+        let db = try DemoStore.copy(cases: 5)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
         login(t, db: db, user: "bertil")
@@ -129,7 +116,7 @@ import LotsTestSupport
     }
 
     @Test func dumbOrMissingTermIsRefusedClearly() throws {
-        let db = try demoStore(cases: 0)
+        let db = try DemoStore.copy(cases: 0)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
         t.type("TERM=dumb \(lots) --db \(db); echo exit=$?\n")
@@ -140,7 +127,7 @@ import LotsTestSupport
     }
 
     @Test func monochromeConsoleStillShowsUrgencyAsText() throws {
-        let db = try demoStore(cases: 10)
+        let db = try DemoStore.copy(cases: 10)
         let t = try Tmux(width: 100, height: 30, environment: ["NO_COLOR": "1"])
         defer { t.kill() }
         login(t, db: db)
@@ -153,15 +140,10 @@ import LotsTestSupport
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ScreenLockTmuxTests {
     @Test func lockScreenAppearsAndUnlocksWithTheDraftIntact() throws {
-        let db = try DemoStore.copy()
-        #expect(try LotsProcess.run(["demo", "--cases", "5", "--db", db]).status == 0)
+        let db = try DemoStore.copy(cases: 5)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
-        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user bertil --lock-after 5\n")
-        #expect(t.waitFor("Lösenord", timeout: 10))
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        #expect(t.logIn(db: db, user: "bertil", options: "--lock-after 5"))
         t.keys("Enter")  // open the first case
         #expect(t.waitFor("── Chatt"))
         t.keys("t")
@@ -187,16 +169,11 @@ import LotsTestSupport
 /// Three consoles at once: a 1177 nurse takes a call, a clinician and a supervisor watch.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct PhoneAndDashboardTmuxTests {
     func start(_ t: Tmux, _ db: String, _ user: String, landsOn: String) {
-        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user \(user)\n")
-        #expect(t.waitFor("Lösenord", timeout: 10))
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor(landsOn, timeout: 10), "\(user):\n\(t.capture())")
+        #expect(t.logIn(db: db, user: user, landsOn: landsOn), "\(user):\n\(t.capture())")
     }
 
     @Test func callBecomesACaseThatOtherConsolesShowWithinASecond() throws {
-        let db = try DemoStore.copy()
-        #expect(try LotsProcess.run(["demo", "--cases", "8", "--db", db]).status == 0)
+        let db = try DemoStore.copy(cases: 8)
         let cecilia = try Tmux(width: 100, height: 30), anna = try Tmux(width: 100, height: 30), david = try Tmux(width: 100, height: 30)
         defer { cecilia.kill(); anna.kill(); david.kill() }
         start(anna, db, "anna", landsOn: "Kontaktorsak")
@@ -247,11 +224,7 @@ import LotsTestSupport
         let t = try Tmux(width: 120, height: 30)
         defer { t.kill() }
         let title = t.paneTitle()
-        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
-        #expect(t.waitFor("Lösenord", timeout: 10))
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        #expect(t.logIn(db: db, user: "anna"))
         t.keys("Enter")
         #expect(t.waitFor("── Chatt"))
         #expect(t.waitFor("Hej␛[2J␛]0;PWNED␇␛]52;c;cm0gLXJmIH4=␇�31mröd[U+202E]tnetsisrep"), "\(t.capture())")
@@ -266,15 +239,10 @@ import LotsTestSupport
 /// The console survives what terminals do to it.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct TerminalRobustnessTmuxTests {
     @Test func burstOfFiftyResizesAndATinyPane() throws {
-        let db = try DemoStore.copy()
-        #expect(try LotsProcess.run(["demo", "--cases", "30", "--db", db]).status == 0)
+        let db = try DemoStore.copy(cases: 30)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
-        t.type("\(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
-        #expect(t.waitFor("Lösenord", timeout: 10))
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor("Kontaktorsak", timeout: 10))
+        #expect(t.logIn(db: db, user: "anna"))
         for i in 0..<50 { t.resize(width: 20 + (i * 37) % 180, height: 5 + (i * 13) % 50) }
         t.resize(width: 20, height: 5)
         #expect(t.waitFor("Fönstret", timeout: 5), "\(t.capture())")
@@ -286,15 +254,10 @@ import LotsTestSupport
     }
 
     @Test func nonUTF8LocaleStillDrawsReadably() throws {
-        let db = try DemoStore.copy()
-        #expect(try LotsProcess.run(["demo", "--cases", "5", "--db", db]).status == 0)
+        let db = try DemoStore.copy(cases: 5)
         let t = try Tmux(width: 100, height: 30)
         defer { t.kill() }
-        t.type("LANG=POSIX LC_ALL=POSIX \(TestPaths.lotsBinary.path) --db \(db) --user anna\n")
-        #expect(t.waitFor("Logga in", timeout: 10), "\(t.capture())")
-        t.type("demo")
-        t.keys("Enter")
-        #expect(t.waitFor("Kontaktorsak", timeout: 10), "\(t.capture())")
+        #expect(t.logIn(db: db, user: "anna", environment: "LANG=POSIX LC_ALL=POSIX"), "\(t.capture())")
         t.keys("q")
         #expect(t.waitFor("PROMPT$"))
     }

@@ -8,6 +8,10 @@ let package = Package(
         .executable(name: "lots", targets: ["lots"]),
         // For the fuzzing package in Fuzz/ (and embedding): the pure domain.
         .library(name: "LotsCore", targets: ["LotsCore"]),
+        // For the benchmark package in Benchmarks/: the store, the pure UI and the embedded data.
+        .library(name: "LotsStore", targets: ["LotsStore"]),
+        .library(name: "LotsUI", targets: ["LotsUI"]),
+        .library(name: "LotsFixtures", targets: ["LotsFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

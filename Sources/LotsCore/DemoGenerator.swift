@@ -72,4 +72,22 @@ public struct DemoGenerator: Sendable {
         pick(["Det har blivit lite bättre nu.", "Jag har fortfarande feber.", "Ska jag komma in?", "Tack för svaret!",
               "Det gör mer ont nu än i morse.", "Jag har tagit Alvedon.", "Kan ni ringa mig?", "Här är en bild på utslaget."])
     }
+
+    static let staffOpenings = ["Hej!", "Hej, tack för ditt meddelande.", "Hej igen!", "Tack för svaret."]
+    static let staffQuestions = ["Hur länge har du haft besvären?", "Har du feber, och i så fall hur hög?", "Tar du några läkemedel just nu?",
+                                 "Kan du beskriva var det gör ont?", "Har det blivit bättre eller sämre sedan i går?",
+                                 "Har du kunnat äta och dricka som vanligt?", "Kan du skicka en bild på utslaget?"]
+    static let staffAdvice = ["Vila och drick mycket vatten.", "Du kan ta receptfria värktabletter enligt bipacksedeln.",
+                              "Jag bokar en tid på vårdcentralen åt dig i morgon.", "Hör av dig igen om det blir värre.",
+                              "Ring 1177 om du får svårt att andas.", "Jag har förnyat ditt recept, det finns på apoteket i eftermiddag."]
+    static let citizenLines = ["Sedan i förrgår ungefär.", "Jag har 38,2 i feber i kväll.", "Nej, inga mediciner.", "Det gör ont mest på natten.",
+                               "Lite bättre i dag faktiskt.", "Jag har svårt att sova på grund av värken.", "Tack för hjälpen!",
+                               "Ska jag komma in till mottagningen?", "Hostan sitter kvar men febern har gått ner.", "Det kliar fortfarande.",
+                               "Jag tog Alvedon i morse.", "Kan jag jobba som vanligt?", "Det svider när jag kissar.", "Barnet äter dåligt."]
+
+    /// One line of a demo chat: staff write an opening with a question or advice, citizens answer.
+    public mutating func chatLine(staff: Bool) -> String {
+        if staff { return pick(Self.staffOpenings) + " " + (Bool.random(using: &random) ? pick(Self.staffQuestions) : pick(Self.staffAdvice)) }
+        return pick(Self.citizenLines) + (Int.random(in: 0..<3, using: &random) == 0 ? " " + pick(Self.citizenLines) : "")
+    }
 }

@@ -68,6 +68,8 @@ public struct CompiledTerm: Sendable {
 
     public let phrase: String
     let stems: [Stem]
+    /// The stems' ids in the engine's `StemIndex` (empty until the engine interns them).
+    var stemIds: [Int32] = []
     let acceptsNegated: Bool
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
@@ -93,6 +95,12 @@ public struct CompiledTerm: Sendable {
         public var tokenRange: ClosedRange<Int>
         public var negated: Bool
         public var score: Double
+    }
+
+    /// The best match in `text`, or nil at once when one of the stems matched no token (`StemIndex.matched`).
+    func match(in text: TextAnalysis, matched: [Bool]) -> Match? {
+        for id in stemIds where !matched[Int(id)] { return nil }
+        return match(in: text)
     }
 
     /// The best match in `text`: stems in any order within a window of `stems.count + 5` tokens.

@@ -17,6 +17,9 @@ public struct TriageEngine: Sendable {
     public let catalog: SymptomCatalog
     public let policy: ReferralPolicy
     let symptomTerms: [(symptom: Int, term: CompiledTerm)]
+    /// For each stem id, the positions in `symptomTerms` of the phrases keyed by it (each phrase by its rarest stem).
+    let termsByStem: [[Int32]]
+    let index: StemIndex
     let globalFlags: [CompiledRule]
     let symptomFlags: [[CompiledRule]]
     let symptomModifiers: [[CompiledRule]]
@@ -30,15 +33,39 @@ public struct TriageEngine: Sendable {
     public init(catalog: SymptomCatalog, directory: ProviderDirectory) {
         self.catalog = catalog
         self.policy = ReferralPolicy(directory: directory)
+        var index = StemIndex()
+        func term(_ phrase: String) -> CompiledTerm {
+            var t = CompiledTerm(phrase)
+            t.stemIds = t.stems.map { index.intern($0) }
+            return t
+        }
         var terms: [(Int, CompiledTerm)] = []
         for (i, s) in catalog.symptoms.enumerated() {
-            for t in s.terms { terms.append((i, CompiledTerm(t))) }
+            for t in s.terms { terms.append((i, term(t))) }
         }
         symptomTerms = terms
-        func compile(_ r: TriageRule) -> CompiledRule { CompiledRule(rule: r, terms: r.terms.map(CompiledTerm.init), with: r.with.map(CompiledTerm.init)) }
+        func compile(_ r: TriageRule) -> CompiledRule { CompiledRule(rule: r, terms: r.terms.map(term), with: r.with.map(term)) }
         globalFlags = catalog.redFlags.map(compile)
         symptomFlags = catalog.symptoms.map { $0.redFlags.map(compile) }
         symptomModifiers = catalog.symptoms.map { $0.ageModifiers.map(compile) }
+        var uses = [Int](repeating: 0, count: index.stems.count)
+        for (_, t) in terms { for id in Set(t.stemIds) { uses[Int(id)] += 1 } }
+        var byStem = [[Int32]](repeating: [], count: index.stems.count)
+        for (k, (_, t)) in terms.enumerated() {
+            guard let key = t.stemIds.min(by: { uses[Int($0)] < uses[Int($1)] }) else { continue }
+            byStem[Int(key)].append(Int32(k))
+        }
+        termsByStem = byStem
+        self.index = index
+    }
+
+    /// Positions in `symptomTerms` of the phrases whose stems all match some token, in catalog order.
+    func candidateTerms(_ matched: [Bool]) -> [Int] {
+        var out: [Int] = []
+        for (id, hit) in matched.enumerated() where hit {
+            for k in termsByStem[id] where symptomTerms[Int(k)].term.stemIds.allSatisfy({ matched[Int($0)] }) { out.append(Int(k)) }
+        }
+        return out.sorted()
     }
 
     /// Triage at a moment in time (which decides the referral).
@@ -50,7 +77,9 @@ public struct TriageEngine: Sendable {
         // Best symptom: its best phrase, plus a little for every other phrase of it that matched.
         var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
         var negatedSeen: [String] = []
-        for (si, term) in symptomTerms {
+        let matched = index.matched(in: text)
+        for k in candidateTerms(matched) {
+            let (si, term) = symptomTerms[k]
             guard let m = term.match(in: text) else { continue }
             if m.negated { negatedSeen.append(term.phrase); continue }
             if let cur = perSymptom[si] {
@@ -91,7 +120,8 @@ public struct TriageEngine: Sendable {
         var rules = globalFlags
         if let b = best { rules += symptomFlags[b.symptom] + symptomModifiers[b.symptom] }
         for r in rules {
-            guard let why = applies(r, text: text, ageYears: input.ageYears, ageMonths: months, sex: input.sex, negated: &negatedSeen) else { continue }
+            guard let why = applies(r, text: text, matched: matched, ageYears: input.ageYears, ageMonths: months, sex: input.sex,
+                                    negated: &negatedSeen) else { continue }
             if r.rule.urgency < urgency {
                 rationale.append("\(why) raises to \(r.rule.urgency.code)")
                 urgency = r.rule.urgency
@@ -113,7 +143,7 @@ public struct TriageEngine: Sendable {
     }
 
     /// The reason a rule applies, or nil. Negated term matches are collected for the rationale.
-    func applies(_ r: CompiledRule, text: TextAnalysis, ageYears: Int, ageMonths: Int, sex: Sex, negated: inout [String]) -> String? {
+    func applies(_ r: CompiledRule, text: TextAnalysis, matched: [Bool], ageYears: Int, ageMonths: Int, sex: Sex, negated: inout [String]) -> String? {
         let rule = r.rule
         if let a = rule.ageUnderMonths, ageMonths >= a { return nil }
         if let a = rule.ageUnder, ageYears >= a { return nil }
@@ -126,14 +156,14 @@ public struct TriageEngine: Sendable {
         if !r.terms.isEmpty {
             var hit: CompiledTerm.Match?
             for t in r.terms {
-                guard let m = t.match(in: text) else { continue }
+                guard let m = t.match(in: text, matched: matched) else { continue }
                 if m.negated { negated.append(t.phrase) } else { hit = m; break }
             }
             guard let hit else { return nil }
             found = "\"\(hit.term.phrase)\""
         }
         for w in r.with {
-            guard let m = w.match(in: text), !m.negated else { return nil }
+            guard let m = w.match(in: text, matched: matched), !m.negated else { return nil }
             found += " + \"\(w.phrase)\""
         }
         var conds: [String] = []

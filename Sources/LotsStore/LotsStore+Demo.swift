@@ -42,4 +42,42 @@ extension LotsStore {
                            arguments: [caseId, t1, staff])
         }
     }
+
+    /// Writes `count` demo chat messages over the closed cases (staff and citizen in turn, five minutes apart), in
+    /// transactions of 20,000; `progress` hears the running total. Closed cases only, so the queue stays as it was.
+    public func addDemoMessages(_ count: Int, seed: UInt64, staff: [String], progress: (Int) -> Void = { _ in }) throws {
+        guard count > 0 else { return }
+        let cases = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, submittedAt FROM careCase WHERE status = 'closed' ORDER BY id").map { ($0[0] as Int64, $0[1] as Date) }
+        }
+        guard !cases.isEmpty else {
+            throw LotsError("there are no closed cases to hold \(count) messages", at: "--messages",
+                            fix: "add more cases too: with --cases 1000 or more, all but the newest 5 % are closed")
+        }
+        let staffIds = try pool.read { db in
+            try staff.compactMap { try Int64.fetchOne(db, sql: "SELECT id FROM staff WHERE username = ?", arguments: [$0]) }
+        }
+        var gen = DemoGenerator(seed: seed, units: ["-"])
+        var written = 0
+        var caseIndex = 0, line = 0
+        while written < count {
+            let n = min(20_000, count - written)
+            try pool.write { db in
+                let stmt = try db.makeStatement(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, ?, ?, ?, ?)")
+                for _ in 0..<n {
+                    // Spread evenly: each case gets count / cases messages, the first ones one more.
+                    let perCase = count / cases.count + (caseIndex < count % cases.count ? 1 : 0)
+                    if line >= perCase { caseIndex += 1; line = 0 }
+                    let (caseId, submitted) = cases[caseIndex % cases.count]
+                    let fromStaff = line % 2 == 0
+                    let staffId = fromStaff && !staffIds.isEmpty ? staffIds[caseIndex % staffIds.count] : nil
+                    try stmt.execute(arguments: [caseId, fromStaff ? "staff" : "citizen", staffId, gen.chatLine(staff: fromStaff),
+                                                 submitted.addingTimeInterval(Double(line + 1) * 300)])
+                    line += 1
+                }
+            }
+            written += n
+            progress(written)
+        }
+    }
 }

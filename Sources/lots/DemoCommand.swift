@@ -17,11 +17,13 @@ struct DemoCommand: ParsableCommand {
         Examples:
           lots demo
           lots demo --cases 100000 --seed 7
+          lots demo --cases 100000 --messages 1000000     (the benchmark data set)
         """
     )
 
     @OptionGroup var store: StoreOptions
     @Option(help: "How many demo cases to add (0–1000000).") var cases: Int = 40
+    @Option(help: "How many chat messages to add over the closed cases (0–10000000).") var messages: Int = 0
     @Option(help: "Random seed, for reproducible data.") var seed: UInt64 = 1
 
     static let home = "SE2321000016-DEMO1"
@@ -36,6 +38,13 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         guard (0...1_000_000).contains(cases) else {
             throw LotsError("\(cases) cases is out of range", at: "--cases", fix: "choose 0 to 1000000", code: .usage)
+        }
+        guard (0...10_000_000).contains(messages) else {
+            throw LotsError("\(messages) messages is out of range", at: "--messages", fix: "choose 0 to 10000000", code: .usage)
+        }
+        if messages > 0, cases < 1_000 {
+            throw LotsError("\(messages) messages need closed cases to go in", at: "--messages",
+                            fix: "add --cases 1000 or more (all but the newest 5 % are closed)", code: .usage)
         }
         let s = try store.open()
         let directory = try Embedded.directory()
@@ -75,8 +84,14 @@ struct DemoCommand: ParsableCommand {
         if progress { FileHandle.standardError.write(Data("\n".utf8)) }
         try s.closeDemoCases(closedIds, now: now, seed: seed)
         try s.addDemoConversation(unit: Self.home, staff: "bertil", now: now)
+        let chatProgress = stderrIsTerminal && messages >= 20_000
+        try s.addDemoMessages(messages, seed: seed, staff: ["anna", "bertil"]) { n in
+            if chatProgress { FileHandle.standardError.write(Data("\rlots demo: \(n)/\(messages) messages".utf8)) }
+        }
+        if chatProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         print("demo store ready: \(s.path)")
         print("  \(directory.providers.count) units, \(cases) new cases (\(keepOpen) open), \(try s.openCount(unit: Self.home)) open at Vårdcentralen Demo Centrum")
+        if messages > 0 { print("  \(messages) chat messages over the closed cases") }
         print("  staff (password \"demo\"): " + Self.staff.map { $0.0 }.joined(separator: ", ") + (created.isEmpty ? " (already there)" : ""))
     }
 }

@@ -1,0 +1,84 @@
+import Benchmark
+import Foundation
+import LotsCore
+import LotsFixtures
+import LotsStore
+import LotsUI
+
+// In-process figures of issue 6. The store is the data set Scripts/bench made with `lots demo`
+// (100,000 cases of which 5,000 open and 1,000,000 messages, or a tenth with --quick), named by $LOTS_BENCH_DB.
+// Names matter: Scripts/bench reads the results by them.
+
+/// The 2,000-symptom catalog: the shipped symptoms and red flags, filled up with synthetic symptoms.
+func benchCatalog() throws -> SymptomCatalog {
+    let shipped = try LotsFixtures.catalogFiles()
+    let count = try CatalogParser.parse(files: shipped).symptoms.count
+    return try CatalogParser.parse(files: shipped + [("synthetic.yaml", SyntheticCatalog.yaml(count: 2_000 - count))])
+}
+
+/// Free texts as citizens write them, from the demo generator.
+func benchTexts(_ n: Int) -> [TriageInput] {
+    var gen = DemoGenerator(seed: 11, units: ["x"])
+    return (0..<n).map { _ in gen.intake(at: Date()).triageInput }
+}
+
+func benchStore() throws -> LotsStore {
+    guard let path = ProcessInfo.processInfo.environment["LOTS_BENCH_DB"] else {
+        fatalError("set LOTS_BENCH_DB to a store made by `lots demo --cases 100000 --messages 1000000` (Scripts/bench does)")
+    }
+    return try LotsStore.open(path: path)
+}
+
+/// The console of the clinician anna, logged in, as the console holds it.
+func benchConsole(_ store: LotsStore) throws -> (ConsoleState, StaffUser) {
+    guard let anna = try store.user(named: "anna") else { fatalError("the bench store has no user anna") }
+    var state = ConsoleState(lang: .sv, now: Date(), user: "anna")
+    _ = state.apply(.loggedIn(anna, unitName: "Vårdcentralen Demo Centrum", templates: try store.templates(for: anna.id), units: []))
+    return (state, anna)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock], timeUnits: .nanoseconds, warmupIterations: 20,
+                                           maxDuration: .seconds(5), maxIterations: 100_000)
+
+    let engine = TriageEngine(catalog: try! benchCatalog(), directory: try! ProviderDirectory.parse(LotsFixtures.text("providers.yaml")))
+    let inputs = benchTexts(500)
+    let now = Date()
+    Benchmark("triage-2000") { benchmark in
+        precondition(engine.catalog.symptoms.count == 2_000)
+        var i = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(engine.triage(inputs[i % inputs.count], at: now))
+            i += 1
+        }
+    }
+
+    for (w, h) in [(80, 24), (200, 60)] {
+        Benchmark("queue-frame-\(w)x\(h)", configuration: .init(maxDuration: .seconds(4), maxIterations: 5_000)) { benchmark in
+            let store = try benchStore()
+            var (state, anna) = try benchConsole(store)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                // What the console does when another process commits: read the queue and hotlist, redraw.
+                _ = state.apply(.queueLoaded(try store.queue(for: anna), hot: try store.ownedOpenCases(staffId: anna.id)))
+                blackHole(ConsoleView.render(state, width: w, height: h))
+            }
+            benchmark.stopMeasurement()
+            precondition(state.queue.count > 100, "the bench store's queue is too small")
+        }
+    }
+
+    Benchmark("fts-search", configuration: .init(maxDuration: .seconds(4), maxIterations: 5_000)) { benchmark in
+        let store = try benchStore()
+        let queries = ["feber", "ont i halsen", "recept", "utslaget", "värktabletter", "kissar", "sova", "Alvedon", "hosta", "bild"]
+        var i = 0
+        var hits = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            hits += try store.search(queries[i % queries.count]).count
+            i += 1
+        }
+        benchmark.stopMeasurement()
+        precondition(hits > 0, "the searches found nothing: is the bench store filled with messages?")
+    }
+}

@@ -1,0 +1,89 @@
+/// Every distinct stem of a catalog in a byte trie, so that one pass over a text's tokens finds all stems
+/// that match it, and the engine tries only the phrases whose stems all matched.
+///
+/// Without it the engine tried every phrase of every symptom against every token (≈6,000 phrases × 30 tokens
+/// for a 2,000-symptom catalog). A stem can match a token only where the token starts with it, ends with it
+/// or contains it (`CompiledTerm.Stem.matches`), so walking the trie from each byte of each token reaches
+/// every candidate; each candidate is then confirmed by `Stem.matches` itself, so the index can only
+/// narrow the work, never change an answer.
+struct StemIndex: Sendable {
+    /// The distinct stems; a phrase refers to them by position.
+    private(set) var stems: [CompiledTerm.Stem] = []
+    private var ids: [StemKey: Int32] = [:]
+    /// Trie edges, `alphabet` slots a node; 0 means no edge (the root is node 0 and never a child).
+    private var edges: [Int32] = Array(repeating: 0, count: StemIndex.alphabet)
+    /// Stems (and synonyms of stems) that end at each node.
+    private var ends: [[Int32]] = [[]]
+    /// `#N` stems, matched by number rather than by bytes.
+    private var numberStems: [Int32] = []
+
+    private struct StemKey: Hashable {
+        var bytes: [UInt8]
+        var mode: CompiledTerm.Stem.Mode
+        var minimum: Double
+    }
+
+    /// a–z, 0–9 and one slot for every other byte (whose matches `Stem.matches` then confirms).
+    static let alphabet = 37
+
+    @inline(__always) static func slot(_ b: UInt8) -> Int {
+        switch b {
+        case 97...122: return Int(b - 97)
+        case 48...57: return 26 + Int(b - 48)
+        default: return 36
+        }
+    }
+
+    /// The id of `stem`, adding it when new.
+    mutating func intern(_ stem: CompiledTerm.Stem) -> Int32 {
+        let key = StemKey(bytes: stem.bytes, mode: stem.mode, minimum: stem.minimum)
+        if let id = ids[key] { return id }
+        let id = Int32(stems.count)
+        stems.append(stem)
+        ids[key] = id
+        if stem.mode == .number {
+            numberStems.append(id)
+        } else {
+            for spelling in [stem.bytes] + stem.synonyms.map(\.bytes) where !spelling.isEmpty { insert(spelling, id) }
+        }
+        return id
+    }
+
+    private mutating func insert(_ bytes: [UInt8], _ id: Int32) {
+        var node = 0
+        for b in bytes {
+            let e = node * Self.alphabet + Self.slot(b)
+            if edges[e] == 0 {
+                edges[e] = Int32(ends.count)
+                ends.append([])
+                edges.append(contentsOf: repeatElement(0, count: Self.alphabet))
+            }
+            node = Int(edges[e])
+        }
+        ends[node].append(id)
+    }
+
+    /// Which stems match at least one (non-boundary) token of `text`, indexed by stem id.
+    func matched(in text: TextAnalysis) -> [Bool] {
+        var hit = [Bool](repeating: false, count: stems.count)
+        for token in text.tokens where !token.isBoundary {
+            if token.number != nil {
+                for id in numberStems where !hit[Int(id)] && stems[Int(id)].matches(token) { hit[Int(id)] = true }
+            }
+            let bytes = token.bytes
+            for start in bytes.indices {
+                var node = 0
+                var i = start
+                while i < bytes.count {
+                    node = Int(edges[node * Self.alphabet + Self.slot(bytes[i])])
+                    if node == 0 { break }
+                    for id in ends[node] where !hit[Int(id)] {
+                        if stems[Int(id)].matches(token) { hit[Int(id)] = true }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return hit
+    }
+}

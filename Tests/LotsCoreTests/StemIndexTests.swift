@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import LotsCore
+import LotsFixtures
+
+/// The stem index may only narrow the engine's work: every phrase that matches a text by brute force must be
+/// among the candidates, for the shipped catalog and for the 2,000-symptom synthetic one.
+@Suite struct StemIndexTests {
+    static let synthetic = TriageEngine(
+        catalog: try! CatalogParser.parse(files: LotsFixtures.catalogFiles() + [("synthetic.yaml", SyntheticCatalog.yaml(count: 1_800))]),
+        directory: Shipped.directory)
+
+    /// Texts: demo reasons, every catalog phrase and red-flag term on its own, compounds, negations, numbers.
+    /// Every `stride`-th phrase, so the brute force stays quick in debug builds for the large catalog.
+    static func texts(_ engine: TriageEngine, stride: Int, random: Int) -> [String] {
+        var out = DemoGenerator.reasons.map(\.0)
+        out += engine.symptomTerms.enumerated().filter { $0.offset % stride == 0 }.map(\.element.term.phrase)
+        out += engine.globalFlags.flatMap { $0.rule.terms + $0.rule.with }
+        var rng = SeededRandom(seed: 3)
+        let words = Array(Set(engine.symptomTerms.flatMap { $0.term.phrase.split(separator: " ").map(String.init) })).sorted()
+        for _ in 0..<random {
+            let n = Int.random(in: 2...8, using: &rng)
+            out.append((0..<n).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: Bool.random(using: &rng) ? " " : ""))
+        }
+        out += ["Bröstsmärtan strålar ut i armen", "halsont och feber 39,5 sedan 3 dagar", "inte ont i magen men kräks", "smärtfri nu",
+                "blodtryck 190/110", "tagit 20 tabletter", "magvärk", "ÖRONVÄRK!!", "Ont i halsen, ingen feber"]
+        return out
+    }
+
+    func completeness(_ engine: TriageEngine, stride: Int = 1, random: Int = 400) {
+        for text in Self.texts(engine, stride: stride, random: random) {
+            let analysis = TextAnalysis(text)
+            let candidates = Set(engine.candidateTerms(engine.index.matched(in: analysis)))
+            for (k, entry) in engine.symptomTerms.enumerated() where entry.term.match(in: analysis) != nil {
+                #expect(candidates.contains(k), "\"\(entry.term.phrase)\" matches \"\(text)\" but is no candidate")
+            }
+            for rule in engine.globalFlags {
+                for t in rule.terms + rule.with where t.match(in: analysis) != nil {
+                    #expect(t.match(in: analysis, matched: engine.index.matched(in: analysis)) != nil, "red flag \"\(t.phrase)\" lost in \"\(text)\"")
+                }
+            }
+        }
+    }
+
+    @Test func everyMatchingPhraseIsACandidateInTheShippedCatalog() { completeness(Shipped.engine) }
+
+    @Test func everyMatchingPhraseIsACandidateInTheSyntheticCatalog() {
+        #expect(Self.synthetic.catalog.symptoms.count >= 1_900)
+        completeness(Self.synthetic, stride: 40, random: 100)
+    }
+
+    @Test func theIndexNarrowsTheWork() {
+        let analysis = TextAnalysis("Ont i halsen sedan tre dagar och feber 38,5")
+        let candidates = Self.synthetic.candidateTerms(Self.synthetic.index.matched(in: analysis))
+        #expect(!candidates.isEmpty)
+        #expect(candidates.count * 20 < Self.synthetic.symptomTerms.count)
+    }
+}

@@ -30,6 +30,8 @@ let package = Package(
             dependencies: [
                 .product(name: "LotsCore", package: "Lots"),
                 .product(name: "LotsStore", package: "Lots"),
+                .product(name: "LotsUI", package: "Lots"),
+                .product(name: "LotsFixtures", package: "Lots"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

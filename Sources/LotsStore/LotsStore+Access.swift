@@ -92,17 +92,19 @@ extension LotsStore {
     /// The queue `user` may see: their unit's for clinicians and supervisors, their own created cases for
     /// phone nurses, nothing for admins.
     public func queue(for user: StaffUser, limit: Int = 100_000) throws -> [QueueEntry] {
+        try pool.read { try queue($0, for: user, limit: limit) }
+    }
+
+    func queue(_ db: Database, for user: StaffUser, limit: Int) throws -> [QueueEntry] {
         switch user.role {
         case .clinician, .supervisor:
             guard let unit = user.unitHsaId else { return [] }
-            return try queue(unit: unit, limit: limit)
+            return try queue(db, unit: unit, limit: limit, offset: 0)
         case .phoneNurse:
-            return try pool.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(Self.queueColumns) FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
-                    WHERE c.createdByStaffId = ? AND c.status <> 'closed' ORDER BY c.urgencyRank, c.submittedAt, c.id LIMIT ?
-                    """, arguments: [user.id, limit]).map(Self.queueEntry)
-            }
+            return try Self.queueEntries(db, sql: """
+                SELECT \(Self.queueColumns) FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
+                WHERE c.createdByStaffId = ? AND c.status <> 'closed' ORDER BY c.urgencyRank, c.submittedAt, c.id LIMIT ?
+                """, arguments: [user.id, limit])
         case .admin:
             return []
         }

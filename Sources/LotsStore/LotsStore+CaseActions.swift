@@ -23,12 +23,13 @@ extension LotsStore {
     /// The user's open chats (cases they own that are not closed or forwarded).
     public func ownedOpenCases(staffId: Int64) throws -> [QueueEntry] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            // `status <> 'closed'` spelled out lets SQLite use the partial index careCase_owner (NOT IN does not).
+            try Self.queueEntries(db, sql: """
                 SELECT \(Self.queueColumns)
                 FROM careCase c JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
-                WHERE c.ownerStaffId = ? AND c.status NOT IN ('closed', 'forwarded')
+                WHERE c.ownerStaffId = ? AND c.status <> 'closed' AND c.status <> 'forwarded'
                 ORDER BY c.id
-                """, arguments: [staffId]).map(Self.queueEntry)
+                """, arguments: [staffId])
         }
     }
 
@@ -42,7 +43,7 @@ extension LotsStore {
                 let name = try String.fetchOne(db, sql: "SELECT displayName FROM staff WHERE id = ?", arguments: [owner]) ?? "någon annan"
                 throw LotsError("case \(caseId) is already taken by \(name)", at: "take", fix: "open another case, or ask \(name) to release it")
             }
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status NOT IN ('closed','forwarded')",
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status <> 'closed' AND status <> 'forwarded'",
                                         arguments: [user.id]) ?? 0
             guard open < cap else {
                 throw LotsError("you already have \(open) open chats (the limit is \(cap))", at: "take", fix: "close or release a chat first")

@@ -44,7 +44,7 @@ extension LotsStore {
             let median: Double? = minutes.isEmpty ? nil : minutes.count % 2 == 1 ? minutes[minutes.count / 2]
                 : (minutes[minutes.count / 2 - 1] + minutes[minutes.count / 2]) / 2
             let staff = try Row.fetchAll(db, sql: """
-                SELECT s.displayName, (SELECT COUNT(*) FROM careCase c WHERE c.ownerStaffId = s.id AND c.status NOT IN ('closed','forwarded')) AS n
+                SELECT s.displayName, (SELECT COUNT(*) FROM careCase c WHERE c.ownerStaffId = s.id AND c.status <> 'closed' AND c.status <> 'forwarded') AS n
                 FROM staff s WHERE s.unitHsaId = ? AND s.lastSeenAt >= ? AND s.role = 'clinician' ORDER BY s.displayName
                 """, arguments: [unit, now.addingTimeInterval(-120)]).map { DashboardStats.StaffLoad(name: $0["displayName"], openChats: $0["n"]) }
             return DashboardStats(unitName: try String.fetchOne(db, sql: "SELECT name FROM unit WHERE hsaId = ?", arguments: [unit]) ?? unit,

@@ -55,16 +55,20 @@ extension LotsStore {
     }
 
     /// Case ids whose messages or reason match a full-text query, newest first.
+    ///
+    /// Each index is read newest first and only as far as `limit × 5` hits (FTS5 walks its rowids backwards),
+    /// so a common word costs the same over a million messages as over a thousand.
     public func search(_ query: String, limit: Int = 200) throws -> [Int64] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try pool.read { db in
-            try Int64.fetchAll(db, sql: """
+            try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT caseId FROM (
-                  SELECT m.caseId AS caseId, m.id AS k FROM message m JOIN message_ft f ON f.rowid = m.id WHERE message_ft MATCH ?
+                  SELECT m.caseId AS caseId, f.rowid AS k
+                  FROM (SELECT rowid FROM message_ft WHERE message_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN message m ON m.id = f.rowid
                   UNION ALL
-                  SELECT c.id, c.id FROM careCase c JOIN careCase_ft g ON g.rowid = c.id WHERE careCase_ft MATCH ?)
+                  SELECT rowid, rowid FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? ORDER BY rowid DESC LIMIT ?))
                 GROUP BY caseId ORDER BY MAX(k) DESC LIMIT ?
-                """, arguments: [pattern, pattern, limit])
+                """), arguments: [pattern, limit * 5, pattern, limit * 5, limit])
         }
     }
 }

@@ -187,6 +187,29 @@ enum Migrations {
             // Consoles touch this every 30 s; the dashboard counts staff seen in the last two minutes.
             try db.alter(table: "staff") { t in t.add(column: "lastSeenAt", .datetime) }
         }
+        m.registerMigration("v4-queue-revision") { db in
+            // Every insert or change of a case stamps it with the next store-wide revision, so a console reloads
+            // only the cases changed since its last read instead of its whole queue after every commit anywhere.
+            // Kept beside careCase, not in it: a trigger that updated careCase itself would fire the FTS sync
+            // triggers out of order and corrupt careCase_ft.
+            try db.execute(sql: """
+                CREATE TABLE queueRevision (id INTEGER PRIMARY KEY CHECK (id = 1), rev INTEGER NOT NULL);
+                INSERT INTO queueRevision (id, rev) VALUES (1, 0);
+                CREATE TABLE caseRevision (caseId INTEGER PRIMARY KEY, rev INTEGER NOT NULL);
+                CREATE INDEX caseRevision_rev ON caseRevision(rev);
+                CREATE TRIGGER careCase_rev_insert AFTER INSERT ON careCase BEGIN
+                  UPDATE queueRevision SET rev = rev + 1 WHERE id = 1;
+                  INSERT OR REPLACE INTO caseRevision (caseId, rev) VALUES (NEW.id, (SELECT rev FROM queueRevision WHERE id = 1));
+                END;
+                CREATE TRIGGER careCase_rev_update AFTER UPDATE ON careCase BEGIN
+                  UPDATE queueRevision SET rev = rev + 1 WHERE id = 1;
+                  INSERT OR REPLACE INTO caseRevision (caseId, rev) VALUES (NEW.id, (SELECT rev FROM queueRevision WHERE id = 1));
+                END;
+                CREATE TRIGGER careCase_rev_delete AFTER DELETE ON careCase BEGIN
+                  DELETE FROM caseRevision WHERE caseId = OLD.id;
+                END;
+                """)
+        }
         return m
     }
 }

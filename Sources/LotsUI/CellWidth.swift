@@ -3,6 +3,11 @@
 public enum CellWidth {
     /// Columns one grapheme takes.
     public static func of(_ c: Character) -> Int {
+        // Fast path, most of every frame: one printable scalar below the combining marks (ASCII, Latin-1, åäö).
+        let utf8 = c.utf8
+        if let b = utf8.first, (utf8.count == 1 && b >= 0x20 && b < 0x7F) || (utf8.count == 2 && b >= 0xC2 && b < 0xCC && !(b == 0xC2 && utf8.last! < 0xA0)) {
+            return 1
+        }
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return 1 }  // drawn as a placeholder
@@ -15,7 +20,10 @@ public enum CellWidth {
     }
 
     /// Columns a string takes.
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        return s.reduce(0) { $0 + of($1) }
+    }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {

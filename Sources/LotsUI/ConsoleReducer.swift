@@ -207,9 +207,11 @@ extension ConsoleState {
         case let .queueLoaded(rows, hot):
             queue = rows
             self.hot = hot
-            // The selection stays on the same case when rows move; else the nearest row.
-            let visible = visibleQueue
-            if selectedId == nil || !visible.contains(where: { $0.id == selectedId }) { selectedId = visible.first?.id }
+            keepSelection()
+        case let .queueChanged(changes, hot):
+            queue = changes.applied(to: queue)
+            self.hot = hot
+            keepSelection()
         case let .searchResults(query, ids):
             filter.search = query
             filter.searchIds = ids
@@ -276,6 +278,12 @@ extension ConsoleState {
             lockAfter = keep
         }
         return []
+    }
+
+    /// The selection stays on the same case when rows move; else the first row.
+    mutating func keepSelection() {
+        let visible = visibleQueue
+        if selectedId == nil || !visible.contains(where: { $0.id == selectedId }) { selectedId = visible.first?.id }
     }
 
     public mutating func setStatus(_ text: String, error: Bool = false) {

@@ -52,6 +52,8 @@ public enum ConsoleEvent: Sendable {
     case loggedIn(StaffUser, unitName: String, templates: [PhraseTemplate], units: [UnitChoice])
     case loginFailed(String)
     case queueLoaded([QueueEntry], hot: [QueueEntry])
+    /// Only what changed in the queue since it was last read (after commits elsewhere), and the hotlist.
+    case queueChanged(QueueChanges, hot: [QueueEntry])
     case searchResults(query: String, ids: [Int64])
     /// A case with the user's draft and the values its templates may use.
     case caseLoaded(CaseDetail, draft: String?, draftTemplate: String?, templateValues: [String: String])
@@ -162,7 +164,8 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// The queue as filtered now.
     public var visibleQueue: [QueueEntry] {
-        queue.filter { e in
+        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue { return queue }
+        return queue.filter { e in
             (!filter.mine || e.ownerName == user?.displayName)
                 && (filter.urgency == nil || e.urgency == filter.urgency)
                 && (filter.searchIds == nil || filter.searchIds!.contains(e.id))

@@ -71,7 +71,10 @@ public enum ConsoleView {
     static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)
         if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return String(format: "%dh%02d", s / 3600, (s % 3600) / 60) }
+        if s < 86_400 {
+            let m = (s % 3600) / 60  // not String(format:), which costs more than the rest of a queue row
+            return "\(s / 3600)h" + (m < 10 ? "0" : "") + "\(m)"
+        }
         return "\(s / 86_400)d"
     }
 }

@@ -11,6 +11,9 @@ final class ConsoleController {
     var user: StaffUser?
     let lang: Lang
     let chatCap: Int
+    /// The store revision the queue on screen was read at, and when it was last read whole.
+    var queueRev: Int64?
+    var queueReadWhole = Date.distantPast
     /// The newest unsaved draft: typing saves at most every 300 ms, and always before anything else runs.
     var pendingDraft: (caseId: Int64, body: String, templateCode: String?, since: Date)?
 
@@ -62,6 +65,7 @@ final class ConsoleController {
                     return [.loginFailed(e.what)]
                 }
                 user = u
+                queueRev = nil
                 try store.touchPresence(u, at: Date())
                 var events: [ConsoleEvent] = []
                 if u.role == .phoneNurse { events.append(.symptomsLoaded(symptomChoices())) }
@@ -123,6 +127,7 @@ final class ConsoleController {
                 if let u = user { try store.audit(Actor(user: u), action: "logout") }
                 if let u = user { try? store.touchPresence(u, at: nil) }
                 user = nil
+                queueRev = nil
                 return [.loggedOut]
             case .quit:
                 return []
@@ -139,9 +144,22 @@ final class ConsoleController {
         return user
     }
 
+    /// The queue: only the cases changed since the last read, and whole once a minute (names of citizens
+    /// and staff are not stamped with revisions) or after a burst of changes.
     func queueEvent() throws -> ConsoleEvent {
         guard let u = user else { return .queueLoaded([], hot: []) }
-        return .queueLoaded(try store.queue(for: u), hot: try store.ownedOpenCases(staffId: u.id))
+        let hot = try store.ownedOpenCases(staffId: u.id)
+        if let rev = queueRev, Date().timeIntervalSince(queueReadWhole) < 60 {
+            let changes = try store.queueChanges(for: u, since: rev)
+            if changes.changed.count + changes.removed.count <= 500 {
+                queueRev = changes.rev
+                return .queueChanged(changes, hot: hot)
+            }
+        }
+        let (entries, rev) = try store.queueSnapshot(for: u)
+        queueRev = rev
+        queueReadWhole = Date()
+        return .queueLoaded(entries, hot: hot)
     }
 
     /// After an action: the queue, and the case again when it is open on screen.

@@ -9,6 +9,16 @@ import LotsUI
         #expect(CellWidth.of("e\u{301}") == 1)  // e + combining acute is one column
     }
 
+    /// The fast path for one-scalar Latin characters must agree with the full rules at its edges.
+    @Test func fastPathEdges() {
+        #expect(CellWidth.of(Character("\u{301}")) == 0)   // a lone combining mark (first byte 0xCC)
+        #expect(CellWidth.of(Character("\u{2FF}")) == 1)   // the last scalar of the fast path
+        #expect(CellWidth.of(Character("\u{85}")) == 1)    // C1 control: drawn as one placeholder
+        #expect(CellWidth.of(Character("\u{A0}")) == 1)
+        #expect(CellWidth.of(Character("©\u{FE0F}")) == 2) // emoji presentation requested
+        #expect(CellWidth.of("Ångström ©") == 10)
+    }
+
     @Test func wideGlyphTakesTwoCellsWithAPlaceholder() {
         var b = CellBuffer(width: 10, height: 1)
         #expect(b.put("a日b", x: 0, y: 0) == 4)

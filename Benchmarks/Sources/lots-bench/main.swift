@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import LotsCore
+import LotsFixtures
 import LotsStore
+import LotsUI
 
 // The cross-process half of Scripts/bench. Each mode commits through the same store code the product uses.
 //
@@ -12,11 +14,18 @@ import LotsStore
 //                                waits until CLOCK_MONOTONIC START (ns), then stores N citizen messages on the
 //                                comma-separated case ids, each in its own transaction, and prints one JSON line:
 //                                {"stored": n, "busy": n, "errors": n, "first": ns, "last": ns, "error": "..."}.
+//   lots-bench profile frame DB N | profile triage N
+//                                the in-process loops alone, to run under valgrind --tool=callgrind.
 
 func monotonicNanos() -> UInt64 {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+/// One line on stdout, unbuffered (the driver waits for it).
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 func fail(_ message: String) -> Never {
@@ -31,13 +40,11 @@ func commit(db: String, username: String) throws {
         fail("no new case at \(unit) to take")
     }
     try store.take(caseId: caseId, by: user, cap: 50)
-    print("case \(caseId)")
-    fflush(stdout)
+    emit("case \(caseId)")
     while let line = readLine() {
         guard line.hasPrefix("go ") else { fail("expected \"go TEXT\", got \"\(line)\"") }
         try store.addCitizenMessage(caseId: caseId, body: String(line.dropFirst(3)))
-        print(monotonicNanos())
-        fflush(stdout)
+        emit(String(monotonicNanos()))
     }
 }
 
@@ -66,7 +73,33 @@ func writer(db: String, count: Int, start: UInt64, caseIds: [Int64]) {
         lastError = "\(error)"
     }
     let json: [String: Any] = ["stored": stored, "busy": busy, "errors": errors, "first": first, "last": monotonicNanos(), "error": lastError]
-    print(String(data: try! JSONSerialization.data(withJSONObject: json), encoding: .utf8)!)
+    emit(String(data: try! JSONSerialization.data(withJSONObject: json), encoding: .utf8)!)
+}
+
+func profile(_ what: String, _ args: [String]) throws {
+    switch what {
+    case "frame":
+        let store = try LotsStore.open(path: args[0])
+        guard let anna = try store.user(named: "anna") else { fail("no anna") }
+        var state = ConsoleState(lang: .sv, now: Date(), user: "anna")
+        _ = state.apply(.loggedIn(anna, unitName: "Demo", templates: try store.templates(for: anna.id), units: []))
+        for _ in 0..<(Int(args[1]) ?? 10) {
+            _ = state.apply(.queueLoaded(try store.queue(for: anna), hot: try store.ownedOpenCases(staffId: anna.id)))
+            _ = ConsoleView.render(state, width: 80, height: 24)
+        }
+    case "triage":
+        let shipped = try LotsFixtures.catalogFiles()
+        let n = try CatalogParser.parse(files: shipped).symptoms.count
+        let catalog = try CatalogParser.parse(files: shipped + [("s.yaml", SyntheticCatalog.yaml(count: 2_000 - n))])
+        let engine = TriageEngine(catalog: catalog, directory: try ProviderDirectory.parse(LotsFixtures.text("providers.yaml")))
+        var gen = DemoGenerator(seed: 11, units: ["x"])
+        let inputs = (0..<200).map { _ in gen.intake(at: Date()).triageInput }
+        var urgent = 0
+        for i in 0..<(Int(args[0]) ?? 1000) where engine.triage(inputs[i % inputs.count], at: Date()).urgency <= .p2 { urgent += 1 }
+        emit("\(urgent) urgent")
+    default:
+        fail("profile frame DB N | profile triage N")
+    }
 }
 
 let args = CommandLine.arguments
@@ -78,6 +111,8 @@ case "writer" where args.count == 6:
     let ids = args[5].split(separator: ",").compactMap { Int64($0) }
     guard !ids.isEmpty else { fail("writer: give open case ids, comma-separated") }
     writer(db: args[2], count: n, start: start, caseIds: ids)
+case "profile" where args.count >= 4:
+    do { try profile(args[2], Array(args.dropFirst(3))) } catch { fail("\(error)") }
 default:
     fail("usage: lots-bench commit DB USER | lots-bench writer DB N START IDS")
 }

@@ -80,37 +80,33 @@ public struct OpeningHours: Sendable, Equatable {
     }
 
     /// The intervals of the local day containing `date`, and the start of that day.
-    func day(of date: Date) -> (intervals: [Interval], start: Date) {
-        let cal = Calendar.stockholm
-        let start = cal.startOfDay(for: date)
-        let c = cal.dateComponents([.year, .month, .day, .weekday], from: date)
-        let key = String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-        if let ex = exceptions[key] { return (ex, start) }
-        let index = (c.weekday! + 5) % 7  // Calendar: 1 = Sunday
-        return (week[index], start)
-    }
+    func day(of date: Date) -> (intervals: [Interval], start: Date) { day(of: StockholmTime(date)) }
 
-    static func minuteOfDay(_ date: Date) -> Int {
-        let c = Calendar.stockholm.dateComponents([.hour, .minute], from: date)
-        return c.hour! * 60 + c.minute!
+    func day(of t: StockholmTime) -> (intervals: [Interval], start: Date) {
+        if !exceptions.isEmpty, let ex = exceptions[t.dayKey] { return (ex, t.startOfDay) }
+        return (week[t.weekday], t.startOfDay)
     }
 
     /// True when open at `date`.
-    public func isOpen(at date: Date) -> Bool {
-        let m = Self.minuteOfDay(date)
-        return day(of: date).intervals.contains { $0.open <= m && m < $0.close }
+    public func isOpen(at date: Date) -> Bool { isOpen(at: StockholmTime(date)) }
+
+    /// True when open at the local time `t` (decompose a date once when asking many units).
+    public func isOpen(at t: StockholmTime) -> Bool {
+        let m = t.minuteOfDay
+        return day(of: t).intervals.contains { $0.open <= m && m < $0.close }
     }
 
     /// `date` itself when open, else the next opening within 14 days, else nil.
     public func nextOpening(after date: Date) -> Date? {
-        if isOpen(at: date) { return date }
-        let cal = Calendar.stockholm
-        let m = Self.minuteOfDay(date)
+        let now = StockholmTime(date)
+        if isOpen(at: now) { return date }
+        let m = now.minuteOfDay
         for offset in 0..<15 {
-            guard let probe = cal.date(byAdding: .day, value: offset, to: cal.startOfDay(for: date)) else { continue }
-            let (intervals, start) = day(of: probe.addingTimeInterval(3600 * 12))
+            // Noon of the day `offset` days on: always inside that local day, whatever the clock changes.
+            let t = offset == 0 ? now : StockholmTime(now.startOfDay.addingTimeInterval(Double(offset) * 86_400 + 12 * 3600))
+            let (intervals, start) = day(of: t)
             for iv in intervals.sorted(by: { $0.open < $1.open }) where offset > 0 || iv.open > m {
-                return cal.date(byAdding: .minute, value: iv.open, to: start)
+                return start.addingTimeInterval(Double(iv.open) * 60)
             }
         }
         return nil

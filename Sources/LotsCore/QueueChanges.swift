@@ -16,19 +16,31 @@ public struct QueueChanges: Sendable, Equatable {
     /// `queue` (in queue order: most urgent, then longest waiting, then id) with these changes applied,
     /// still in queue order.
     public func applied(to queue: [QueueEntry]) -> [QueueEntry] {
-        if changed.isEmpty && removed.isEmpty { return queue }
-        let touched = removed.union(changed.map(\.id))
-        var out = queue.filter { !touched.contains($0.id) }
+        var out = queue
+        apply(to: &out)
+        return out
+    }
+
+    /// Applies the changes in place: a console's queue of thousands of rows is neither copied nor hashed
+    /// whole for the one or two cases a commit touches.
+    public func apply(to queue: inout [QueueEntry]) {
+        if changed.isEmpty && removed.isEmpty { return }
+        let touched = Array(removed) + changed.map(\.id)
+        if touched.count <= 16 {
+            queue.removeAll { touched.contains($0.id) }
+        } else {
+            let set = Set(touched)
+            queue.removeAll { set.contains($0.id) }
+        }
         for entry in changed {
             // First position whose entry sorts after `entry`.
-            var lo = 0, hi = out.count
+            var lo = 0, hi = queue.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if out[mid].sortsBefore(entry) { lo = mid + 1 } else { hi = mid }
+                if queue[mid].sortsBefore(entry) { lo = mid + 1 } else { hi = mid }
             }
-            out.insert(entry, at: lo)
+            queue.insert(entry, at: lo)
         }
-        return out
     }
 }
 

@@ -57,7 +57,8 @@ public struct ReferralPolicy: Sendable {
     }
 
     func anyOpen(_ type: ProviderType, age: Int, at date: Date) -> Bool {
-        directory.providers(of: type, age: age).contains { $0.hours.isOpen(at: date) }
+        let local = StockholmTime(date)
+        return directory.providers(of: type, age: age).contains { $0.hours.isOpen(at: local) }
     }
 
     func nextOpening(_ type: ProviderType, age: Int, after date: Date) -> Date? {
@@ -67,8 +68,9 @@ public struct ReferralPolicy: Sendable {
     /// Open now first, then shortest expected wait, then the citizen's own unit, then name for stability.
     func best(of type: ProviderType, age: Int, at date: Date, ownUnit: String?) -> Provider? {
         guard type != .egenvard else { return nil }
+        let local = StockholmTime(date)
         return directory.providers(of: type, age: age).min { a, b in
-            let ao = a.hours.isOpen(at: date), bo = b.hours.isOpen(at: date)
+            let ao = a.hours.isOpen(at: local), bo = b.hours.isOpen(at: local)
             if ao != bo { return ao }
             if a.waitMinutes != b.waitMinutes { return a.waitMinutes < b.waitMinutes }
             let aOwn = a.hsaId == ownUnit, bOwn = b.hsaId == ownUnit

@@ -14,6 +14,8 @@ public enum SafeText {
 
     /// The sanitized text; `keepNewlines: false` also turns newlines into `␤` for one-line fields.
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
+        // Most text needs nothing: return it as it is without building a copy (queue rows are drawn often).
+        if text.unicodeScalars.allSatisfy({ isPlain($0.value, keepNewlines: keepNewlines) }) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let v = s.value
@@ -37,6 +39,16 @@ public enum SafeText {
             }
         }
         return String(out)
+    }
+
+    /// A scalar `sanitize` keeps as it is, decided by ranges alone (no set lookups) for the common cases.
+    @inline(__always)
+    static func isPlain(_ v: UInt32, keepNewlines: Bool) -> Bool {
+        if v >= 0x20 && v < 0x7F { return true }
+        if v == 0x0A { return keepNewlines }
+        if v < 0xA0 { return false }
+        if v < 0x061C { return v != 0xAD }
+        return !bidi.contains(v) && !invisible.contains(v) && !(0xD800...0xDFFF).contains(v) && v != 0xFFFE && v != 0xFFFF
     }
 
     /// True when `sanitize` would change nothing.

@@ -64,11 +64,15 @@ struct StemIndex: Sendable {
     }
 
     /// Which stems match at least one (non-boundary) token of `text`, indexed by stem id.
-    func matched(in text: TextAnalysis) -> [Bool] {
+    func matched(in text: TextAnalysis) -> [Bool] { matches(in: text).hit }
+
+    /// The same, and the ids that matched, in the order found.
+    func matches(in text: TextAnalysis) -> (hit: [Bool], ids: [Int32]) {
         var hit = [Bool](repeating: false, count: stems.count)
+        var ids: [Int32] = []
         for token in text.tokens where !token.isBoundary {
             if token.number != nil {
-                for id in numberStems where !hit[Int(id)] && stems[Int(id)].matches(token) { hit[Int(id)] = true }
+                for id in numberStems where !hit[Int(id)] && stems[Int(id)].matches(token) { hit[Int(id)] = true; ids.append(id) }
             }
             let bytes = token.bytes
             for start in bytes.indices {
@@ -78,12 +82,12 @@ struct StemIndex: Sendable {
                     node = Int(edges[node * Self.alphabet + Self.slot(bytes[i])])
                     if node == 0 { break }
                     for id in ends[node] where !hit[Int(id)] {
-                        if stems[Int(id)].matches(token) { hit[Int(id)] = true }
+                        if stems[Int(id)].matches(token) { hit[Int(id)] = true; ids.append(id) }
                     }
                     i += 1
                 }
             }
         }
-        return hit
+        return (hit, ids)
     }
 }

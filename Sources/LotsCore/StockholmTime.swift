@@ -16,6 +16,57 @@ extension Calendar {
     }()
 }
 
+/// A moment as a Stockholm wall clock shows it, by arithmetic on the zone's UTC offset.
+///
+/// The referral asks every unit's opening hours about the same moment; `Calendar.dateComponents` and
+/// `startOfDay` cost more than all the rest of a triage, so this decomposes a date with one offset lookup
+/// and integer arithmetic (days from civil, H. Hinnant). Stockholm changes clocks at 02:00/03:00, never at
+/// midnight, so local midnight always exists and the offset just before it is the day's first offset.
+public struct StockholmTime: Sendable, Equatable {
+    public let year: Int, month: Int, day: Int
+    /// 0 = Monday … 6 = Sunday.
+    public let weekday: Int
+    public let hour: Int, minute: Int
+    /// The instant of this day's local midnight.
+    public let startOfDay: Date
+
+    public init(_ date: Date) {
+        let tz = TimeZone.stockholm
+        let offset = tz.secondsFromGMT(for: date)
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        let days = Self.floorDiv(local, 86_400)
+        let second = local - days * 86_400
+        hour = second / 3600
+        minute = (second % 3600) / 60
+        weekday = ((days % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
+        // Civil date from days since 1970-01-01.
+        let z = days + 719_468
+        let era = Self.floorDiv(z, 146_097)
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let midnightGuess = Date(timeIntervalSince1970: Double(days * 86_400 - offset))
+        startOfDay = Date(timeIntervalSince1970: Double(days * 86_400 - tz.secondsFromGMT(for: midnightGuess.addingTimeInterval(-1))))
+    }
+
+    /// Minutes after local midnight.
+    public var minuteOfDay: Int { hour * 60 + minute }
+
+    /// `2026-11-24`.
+    public var dayKey: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+}
+
 /// Parsing and printing of ISO 8601 timestamps with offsets, as used in intake JSON and `--at`.
 public enum ISOTime {
     /// Parses `2026-11-23T09:12:00+01:00`, `…Z`, with or without fractional seconds; nil when unparsable.
@@ -37,7 +88,7 @@ public enum ISOTime {
 
     /// Stockholm local time for display: `2026-11-23 09:12`.
     public static func local(_ date: Date) -> String {
-        let c = Calendar.stockholm.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let t = StockholmTime(date)
+        return t.dayKey + " " + StockholmTime.pad(t.hour, 2) + ":" + StockholmTime.pad(t.minute, 2)
     }
 }

@@ -40,20 +40,21 @@ public struct TextAnalysis: Sendable {
 
     /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
     public static func fold(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.lowercased() {
-            switch ch {
-            case "å", "ä", "á", "à", "â": out.append("a")
-            case "ö", "ø", "ó", "ò", "ô": out.append("o")
-            case "é", "è", "ê", "ë": out.append("e")
-            case "ü", "ú": out.append("u")
-            case "í", "ï": out.append("i")
-            case "’", "'": break
-            default: out.append(ch)
+        // By scalars, not Characters: comparing Characters costs a string comparison each.
+        var out = String.UnicodeScalarView()
+        for u in s.lowercased().unicodeScalars {
+            switch u.value {
+            case 0xE5, 0xE4, 0xE1, 0xE0, 0xE2: out.append("a")  // å ä á à â
+            case 0xF6, 0xF8, 0xF3, 0xF2, 0xF4: out.append("o")  // ö ø ó ò ô
+            case 0xE9, 0xE8, 0xEA, 0xEB: out.append("e")        // é è ê ë
+            case 0xFC, 0xFA: out.append("u")                    // ü ú
+            case 0xED, 0xEF: out.append("i")                    // í ï
+            case 0x2019, 0x27: break                            // ’ '
+            case 0x300...0x36F: break                           // combining marks of decomposed å, é, …
+            default: out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 
     public init(_ text: String) {
@@ -65,6 +66,7 @@ public struct TextAnalysis: Sendable {
 
     /// The highest `SYS/DIA` reading with plausible values (70–300 over 30–200).
     static func bloodPressure(in text: String) -> Int? {
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let chars = Array(text)
         var best: Int?
         var i = 0
@@ -88,32 +90,55 @@ public struct TextAnalysis: Sendable {
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
-        let chars = Array(s)
-        var i = 0
-        var word = ""
+        // By scalars: the text is folded (lowercase, no diacritics), so nearly every scalar is ASCII and the
+        // Unicode properties are asked only for the rest.
+        let scalars = Array(s.unicodeScalars)
+        var word = String.UnicodeScalarView()
         func flush() {
             guard !word.isEmpty else { return }
-            let number = word.first!.isNumber ? Double(word.replacingOccurrences(of: ",", with: ".")) : Self.numberWords[word]
-            tokens.append(Token(text: word, bytes: Array(word.utf8), number: number, negated: false,
-                                isBoundary: Self.clauseWords.contains(word), original: word))
-            word = ""
+            let w = String(word)
+            let number = Self.isDigit(word.first!) ? Double(w.replacingOccurrences(of: ",", with: ".")) : Self.numberWords[w]
+            tokens.append(Token(text: w, bytes: Array(w.utf8), number: number, negated: false,
+                                isBoundary: Self.clauseWords.contains(w), original: w))
+            word = String.UnicodeScalarView()
         }
-        while i < chars.count {
-            let c = chars[i]
-            if c.isLetter || c.isNumber {
+        func symbol(_ text: String, boundary: Bool, original: String) {
+            tokens.append(Token(text: text, bytes: Array(text.utf8), number: nil, negated: false, isBoundary: boundary, original: original))
+        }
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if Self.isWordScalar(c) {
                 word.append(c)
-            } else if (c == "," || c == "."), !word.isEmpty, word.last!.isNumber, i + 1 < chars.count, chars[i + 1].isNumber {
+            } else if (c == "," || c == "."), let last = word.last, Self.isDigit(last), i + 1 < scalars.count, Self.isDigit(scalars[i + 1]) {
                 word.append(",")
             } else {
                 flush()
-                if c == "°" { tokens.append(Token(text: "grad", bytes: Array("grad".utf8), number: nil, negated: false, isBoundary: false, original: "°")) }
-                if ",.;:!?()\n".contains(c) {
-                    tokens.append(Token(text: String(c), bytes: Array(String(c).utf8), number: nil, negated: false, isBoundary: true, original: String(c)))
+                if c == "°" { symbol("grad", boundary: false, original: "°") }
+                switch c {
+                case ",", ".", ";", ":", "!", "?", "(", ")", "\n": symbol(String(c), boundary: true, original: String(c))
+                default: break
                 }
             }
             i += 1
         }
         flush()
+    }
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (u.value >= 48 && u.value <= 57) : Character(u).isNumber
+    }
+
+    /// Letters, digits and the marks that belong to a letter.
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+        let ch = Character(u)
+        if ch.isLetter || ch.isNumber { return true }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     mutating func markNegation() {

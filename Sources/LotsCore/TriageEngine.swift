@@ -61,9 +61,13 @@ public struct TriageEngine: Sendable {
 
     /// Positions in `symptomTerms` of the phrases whose stems all match some token, in catalog order.
     func candidateTerms(_ matched: [Bool]) -> [Int] {
+        candidateTerms(matched, ids: matched.indices.filter { matched[$0] }.map(Int32.init))
+    }
+
+    func candidateTerms(_ matched: [Bool], ids: [Int32]) -> [Int] {
         var out: [Int] = []
-        for (id, hit) in matched.enumerated() where hit {
-            for k in termsByStem[id] where symptomTerms[Int(k)].term.stemIds.allSatisfy({ matched[Int($0)] }) { out.append(Int(k)) }
+        for id in ids {
+            for k in termsByStem[Int(id)] where symptomTerms[Int(k)].term.stemIds.allSatisfy({ matched[Int($0)] }) { out.append(Int(k)) }
         }
         return out.sorted()
     }
@@ -77,8 +81,8 @@ public struct TriageEngine: Sendable {
         // Best symptom: its best phrase, plus a little for every other phrase of it that matched.
         var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
         var negatedSeen: [String] = []
-        let matched = index.matched(in: text)
-        for k in candidateTerms(matched) {
+        let (matched, matchedIds) = index.matches(in: text)
+        for k in candidateTerms(matched, ids: matchedIds) {
             let (si, term) = symptomTerms[k]
             guard let m = term.match(in: text) else { continue }
             if m.negated { negatedSeen.append(term.phrase); continue }
@@ -116,18 +120,21 @@ public struct TriageEngine: Sendable {
             rationale.append("no catalog symptom matched: P3, assessment by staff")
         }
 
-        // Red flags and modifiers: the most urgent wins.
-        var rules = globalFlags
-        if let b = best { rules += symptomFlags[b.symptom] + symptomModifiers[b.symptom] }
-        for r in rules {
+        // Red flags and modifiers: the most urgent wins. (Walked in place: copying the rules cost more than testing them.)
+        func consider(_ r: CompiledRule) {
             guard let why = applies(r, text: text, matched: matched, ageYears: input.ageYears, ageMonths: months, sex: input.sex,
-                                    negated: &negatedSeen) else { continue }
+                                    negated: &negatedSeen) else { return }
             if r.rule.urgency < urgency {
                 rationale.append("\(why) raises to \(r.rule.urgency.code)")
                 urgency = r.rule.urgency
             } else {
                 rationale.append("\(why) (\(r.rule.urgency.code), no change)")
             }
+        }
+        for r in globalFlags { consider(r) }
+        if let b = best {
+            for r in symptomFlags[b.symptom] { consider(r) }
+            for r in symptomModifiers[b.symptom] { consider(r) }
         }
         if !negatedSeen.isEmpty {
             rationale.append("negated, not counted: " + Array(Set(negatedSeen)).sorted().prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))

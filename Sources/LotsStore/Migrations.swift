@@ -210,6 +210,17 @@ enum Migrations {
                 END;
                 """)
         }
+        m.registerMigration("v5-reason-index-on-reason-only") { db in
+            // GRDB's FTS sync trigger re-indexed the reason on every update of a case – every message, take
+            // and status change – which cost each write an FTS delete and insert. Only a new reason needs it.
+            try db.execute(sql: """
+                DROP TRIGGER "__careCase_ft_au";
+                CREATE TRIGGER "__careCase_ft_au" AFTER UPDATE OF reason ON careCase BEGIN
+                  INSERT INTO careCase_ft(careCase_ft, rowid, reason) VALUES('delete', old.id, old.reason);
+                  INSERT INTO careCase_ft(rowid, reason) VALUES (new.id, new.reason);
+                END;
+                """)
+        }
         return m
     }
 }

@@ -42,6 +42,16 @@ public struct CellBuffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
+        if x >= 0, CellWidth.simpleCount(text) != nil {
+            // One cell a scalar (see `CellWidth.simpleCount`): no grapheme breaking, no width lookups.
+            for scalar in text.unicodeScalars {
+                guard col < limit else { break }
+                clearWide(at: col, y: y)
+                cells[y * width + col] = Cell(text: Self.scalarText[Int(scalar.value)], style: style, isContinuation: false)
+                col += 1
+            }
+            return col - x
+        }
         for ch in text {
             var c = ch
             if let v = ch.unicodeScalars.first?.value, v < 0x20 || (0x7F...0x9F).contains(v) { c = "\u{FFFD}" }
@@ -63,6 +73,19 @@ public struct CellBuffer: Sendable, Equatable {
         }
         return col - x
     }
+
+    /// `text` cut to `columns` (with `…`) or padded with spaces to exactly `columns`, like
+    /// `put(CellWidth.fit(text, columns), …)` without building the padded string. Returns `columns`.
+    @discardableResult
+    public mutating func put(fitting text: String, columns: Int, x: Int, y: Int, style: Style = .normal) -> Int {
+        let shown = CellWidth.of(text) <= columns ? text : CellWidth.truncate(text, to: columns)
+        let n = put(shown, x: x, y: y, style: style, maxWidth: columns)
+        if n < columns { fill(x: x + n, y: y, width: columns - n, style: style) }
+        return columns
+    }
+
+    /// One-scalar strings for U+0000–U+02FF, so the fast path of `put` makes no string per cell.
+    static let scalarText: [String] = (0..<0x300).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
 
     /// Overwriting half of a wide glyph blanks its other half, so no orphan halves remain.
     mutating func clearWide(at x: Int, y: Int) {

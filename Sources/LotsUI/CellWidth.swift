@@ -21,8 +21,21 @@ public enum CellWidth {
 
     /// Columns a string takes.
     public static func of(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
-        return s.reduce(0) { $0 + of($1) }
+        simpleCount(s) ?? s.reduce(0) { $0 + of($1) }
+    }
+
+    /// The number of scalars when every one is a printable ASCII or Latin scalar below the combining marks
+    /// (U+0020–U+007E, U+00A0–U+02FF): then each scalar is one grapheme one column wide. Else nil.
+    /// Nearly all text in a frame is like this, and scalars are much cheaper to walk than graphemes.
+    @inline(__always)
+    static func simpleCount(_ s: String) -> Int? {
+        var n = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) else { return nil }
+            n += 1
+        }
+        return n
     }
 
     static func isWide(_ v: UInt32) -> Bool {

@@ -209,7 +209,7 @@ extension ConsoleState {
             self.hot = hot
             keepSelection()
         case let .queueChanged(changes, hot):
-            queue = changes.applied(to: queue)
+            changes.apply(to: &queue)
             self.hot = hot
             keepSelection()
         case let .searchResults(query, ids):

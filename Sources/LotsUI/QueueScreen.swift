@@ -52,27 +52,31 @@ enum QueueScreen {
     }
 
     static func row(_ e: QueueEntry, _ s: ConsoleState, _ c: Columns, selected: Bool, y: Int, into b: inout CellBuffer) {
+        // Drawn for every visible row of every frame: fixed-width fields go straight into the buffer.
         let base = selected ? Style(.selected) : Style(.normal)
         b.fill(y: y, style: base)
         var x = b.put(selected ? "▶ " : "  ", x: 0, y: y, style: base)
+        func field(_ text: String, _ columns: Int, _ style: Style, space: Bool = true) {
+            x += b.put(fitting: text, columns: columns, x: x, y: y, style: style)
+            if space { x += b.put(fitting: "", columns: 1, x: x, y: y, style: style) }
+        }
         let urgencyStyle = selected ? base : Style(Theme.role(for: e.urgency.code), bold: e.urgency <= .p1)
-        x += b.put(CellWidth.fit(code(e.urgency), 4), x: x, y: y, style: urgencyStyle)
-        x += b.put(CellWidth.fit(e.urgency.swedishLabel, c.label) + " ", x: x, y: y, style: urgencyStyle)
+        field(code(e.urgency), 4, urgencyStyle, space: false)
+        field(e.urgency.swedishLabel, c.label, urgencyStyle)
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
-        x += b.put(CellWidth.fit("\(e.ageYears) \(sex)", 6), x: x, y: y, style: base)
-        let reason = SafeText.sanitize(e.reason, keepNewlines: false)
-        x += b.put(CellWidth.fit(reason, c.reason) + " ", x: x, y: y, style: base)
-        x += b.put(CellWidth.fit(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt))), 7), x: x, y: y, style: base)
+        field("\(e.ageYears) \(sex)", 6, base, space: false)
+        field(SafeText.sanitize(e.reason, keepNewlines: false), c.reason, base)
+        field(ConsoleView.duration(Int(s.now.timeIntervalSince(e.submittedAt))), 7, base, space: false)
         if let left = e.secondsToTarget(now: s.now) {
             let overdue = left < 0
             let text = overdue ? "!-" + ConsoleView.duration(-left) : ConsoleView.duration(left)
-            x += b.put(CellWidth.fit(text, 8), x: x, y: y, style: overdue && !selected ? Style(.overdue, bold: true, underline: true) : base)
+            field(text, 8, overdue && !selected ? Style(.overdue, bold: true, underline: true) : base, space: false)
         } else {
-            x += b.put(CellWidth.fit("✓", 8), x: x, y: y, style: base)
+            field("✓", 8, base, space: false)
         }
-        x += b.put(CellWidth.fit(s.t("status." + e.status.rawValue), c.status) + " ", x: x, y: y, style: base)
-        x += b.put(CellWidth.fit(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner) + " ", x: x, y: y, style: base)
-        x += b.put(CellWidth.fit(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3), x: x, y: y, style: selected ? base : Style(.hot, bold: true))
+        field(s.t("status." + e.status.rawValue), c.status, base)
+        field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base)
+        field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected ? base : Style(.hot, bold: true), space: false)
         if e.attachmentCount > 0 { b.put("📎", x: x, y: y, style: base) }
     }
 }

@@ -83,9 +83,11 @@ func profile(_ what: String, _ args: [String]) throws {
         guard let anna = try store.user(named: "anna") else { fail("no anna") }
         var state = ConsoleState(lang: .sv, now: Date(), user: "anna")
         _ = state.apply(.loggedIn(anna, unitName: "Demo", templates: try store.templates(for: anna.id), units: []))
+        let (entries, rev) = try store.queueSnapshot(for: anna)
+        _ = state.apply(.queueLoaded(entries, hot: []))
         for _ in 0..<(Int(args[1]) ?? 10) {
-            _ = state.apply(.queueLoaded(try store.queue(for: anna), hot: try store.ownedOpenCases(staffId: anna.id)))
-            _ = ConsoleView.render(state, width: 80, height: 24)
+            _ = state.apply(.queueChanged(try store.queueChanges(for: anna, since: rev - 1), hot: try store.ownedOpenCases(staffId: anna.id)))
+            _ = ConsoleView.render(state, width: 200, height: 60)
         }
     case "triage":
         let shipped = try LotsFixtures.catalogFiles()

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import LotsCore
+
+/// `StockholmTime` replaces `Calendar` in the referral's hot path; it must agree with it everywhere,
+/// around the clock changes of spring and autumn included.
+@Suite struct StockholmTimeTests {
+    func expectAgrees(_ date: Date) {
+        let cal = Calendar.stockholm
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let t = StockholmTime(date)
+        let mine: [Int] = [t.year, t.month, t.day, t.hour, t.minute]
+        let calendar: [Int] = [c.year!, c.month!, c.day!, c.hour!, c.minute!]
+        #expect(mine == calendar, "\(date)")
+        #expect(t.weekday == (c.weekday! + 5) % 7, "\(date)")
+        #expect(t.startOfDay == cal.startOfDay(for: date), "\(date)")
+    }
+
+    @Test func agreesWithCalendarOverTenYearsOfRandomMoments() {
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<3_000 {
+            expectAgrees(Date(timeIntervalSince1970: Double(Int.random(in: 1_600_000_000...1_950_000_000, using: &rng))))
+        }
+    }
+
+    @Test func agreesAroundTheClockChanges() {
+        // 2026-03-29 02:00 → 03:00 and 2026-10-25 03:00 → 02:00, minute by minute, plus dates before 1970.
+        for start in ["2026-03-28T22:00:00Z", "2026-10-24T22:00:00Z"] {
+            let t0 = ISOTime.parse(start)!
+            for m in stride(from: 0, to: 8 * 60, by: 7) { expectAgrees(t0.addingTimeInterval(Double(m) * 60)) }
+        }
+        expectAgrees(ISOTime.parse("1969-12-31T23:30:00Z")!)
+        expectAgrees(ISOTime.parse("1955-06-01T12:00:00Z")!)
+        #expect(ISOTime.local(ISOTime.parse("2026-11-24T08:05:00Z")!) == "2026-11-24 09:05")
+    }
+
+    @Test func foldingKeepsMeaningOfDecomposedLetters() {
+        #expect(TextAnalysis.fold("Bröstsmärta ÅÄÖ") == "brostsmarta aao")
+        #expect(TextAnalysis.fold("Bro\u{308}st a\u{30A}") == "brost a")
+        #expect(TextAnalysis.fold("Don’t") == "dont")
+    }
+}

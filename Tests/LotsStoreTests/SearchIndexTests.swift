@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import Testing
+import LotsCore
+import LotsStore
+
+/// The reason's search index is kept by a trigger that fires only when the reason changes (migration v5);
+/// every other update of a case must leave it whole and right.
+@Suite struct SearchIndexTests {
+    @Test func searchIndexStaysRightThroughCaseUpdatesAndPurge() throws {
+        let f = try StoreFixture()
+        try f.store.addUser(username: "anna", displayName: "Anna", role: .clinician, profession: .sjukskoterska,
+                            unit: StoreFixture.unit, password: "demo", actor: .system("test"))
+        let anna = try #require(try f.store.user(named: "anna"))
+        let id = try f.addCase("Fästingbett med röd ring som växer", minutesAgo: 10)
+        try f.store.take(caseId: id, by: anna)
+        try f.store.addCitizenMessage(caseId: id, body: "Ringen är större nu")
+        try f.store.overrideUrgency(caseId: id, to: .p2, reason: "snabbt växande", by: anna)
+        #expect(try f.store.search("fästingbett") == [id])
+        #expect(try f.store.search("större") == [id])
+        let queue = try DatabaseQueue(path: f.store.path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO careCase_ft(careCase_ft) VALUES('integrity-check')")
+            try db.execute(sql: "INSERT INTO message_ft(message_ft) VALUES('integrity-check')")
+        }
+        try f.store.close(caseId: id, outcome: .selfCareAdvice, by: anna)
+        _ = try f.store.purge(closedBefore: Date().addingTimeInterval(3600))
+        #expect(try f.store.search("fästingbett").isEmpty, "a purged reason is gone from the index")
+        try queue.write { db in try db.execute(sql: "INSERT INTO careCase_ft(careCase_ft) VALUES('integrity-check')") }
+    }
+}

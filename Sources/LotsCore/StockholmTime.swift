@@ -39,16 +39,7 @@ public struct StockholmTime: Sendable, Equatable {
         hour = second / 3600
         minute = (second % 3600) / 60
         weekday = ((days % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
-        // Civil date from days since 1970-01-01.
-        let z = days + 719_468
-        let era = Self.floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = Self.civil(days)
         let midnightGuess = Date(timeIntervalSince1970: Double(days * 86_400 - offset))
         startOfDay = Date(timeIntervalSince1970: Double(days * 86_400 - tz.secondsFromGMT(for: midnightGuess.addingTimeInterval(-1))))
     }
@@ -62,6 +53,18 @@ public struct StockholmTime: Sendable, Equatable {
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// Year, month, day of a day number (days since 1970-01-01).
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = floorDiv(z, 146_097)
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1)
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
@@ -78,12 +81,16 @@ public enum ISOTime {
         return f.date(from: text)
     }
 
-    /// UTC form for storage: `2026-11-23T08:12:00Z`.
+    /// UTC form for storage: `2026-11-23T08:12:00Z` (whole seconds, truncated). Every audit event writes
+    /// one, so it is arithmetic rather than a new ISO8601DateFormatter each time.
     public static func utc(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
+        // As ICU does: to whole milliseconds first, then down to the second.
+        let t = StockholmTime.floorDiv(Int((date.timeIntervalSince1970 * 1000).rounded()), 1000)
+        let days = StockholmTime.floorDiv(t, 86_400)
+        let second = t - days * 86_400
+        let (y, m, d) = StockholmTime.civil(days)
+        let p = StockholmTime.pad
+        return p(y, 4) + "-" + p(m, 2) + "-" + p(d, 2) + "T" + p(second / 3600, 2) + ":" + p(second % 3600 / 60, 2) + ":" + p(second % 60, 2) + "Z"
     }
 
     /// Stockholm local time for display: `2026-11-23 09:12`.

@@ -30,22 +30,30 @@ extension LotsStore {
     /// Appends one access-log event inside the caller's transaction, chained to the previous one by SHA-256.
     static func audit(_ db: Database, _ actor: Actor, action: String, caseId: Int64? = nil, personnummer: String? = nil,
                       detail: String = "", at: Date = Date()) throws {
-        let prev = try String.fetchOne(db, sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1") ?? String(repeating: "0", count: 64)
+        // Cached statements: every write that touches a patient's case logs an event.
+        let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? String(repeating: "0", count: 64)
         let stamp = ISOTime.utc(at)
-        let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM auditEvent")) ?? 1
+        let id = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM auditEvent"))) ?? 1
         let hash = auditHash(id: id, at: stamp, actor: actor.name, role: actor.role, unit: actor.unitHsaId, action: action,
                              caseId: caseId, personnummer: personnummer, detail: detail, prevHash: prev)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO auditEvent (id, at, actor, role, unitHsaId, action, caseId, personnummer, detail, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, stamp, actor.name, actor.role, actor.unitHsaId, action, caseId, personnummer, detail, prev, hash])
+            """).execute(arguments: [id, stamp, actor.name, actor.role, actor.unitHsaId, action, caseId, personnummer, detail, prev, hash])
     }
 
     /// The chained hash of one event: every field, in order, separated by unit separators.
     static func auditHash(id: Int64, at: String, actor: String, role: String, unit: String?, action: String, caseId: Int64?,
                           personnummer: String?, detail: String, prevHash: String) -> String {
         let fields = [String(id), at, actor, role, unit ?? "", action, caseId.map(String.init) ?? "", personnummer ?? "", detail, prevHash]
-        return SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Appends one access-log event in its own transaction.

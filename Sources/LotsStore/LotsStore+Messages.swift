@@ -8,21 +8,21 @@ extension LotsStore {
     public func addCitizenMessage(caseId: Int64, body: String, now: Date = Date()) throws -> Int64 {
         let text = try Self.validatedMessage(body)
         return try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT c.status, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
-                """, arguments: [caseId]) else {
+                """), arguments: [caseId]) else {
                 throw LotsError("no case with id \(caseId)", at: "CASE", fix: "use an id printed by lots intake or shown in the queue", code: .noInput)
             }
             let status = CaseStatus(rawValue: row["status"]) ?? .new
             guard status != .closed else {
                 throw LotsError("case \(caseId) is closed", at: "CASE", fix: "start a new contact instead")
             }
-            try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'citizen', ?, ?)", arguments: [caseId, text, now])
+            try db.cachedStatement(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'citizen', ?, ?)").execute(arguments: [caseId, text, now])
             let id = db.lastInsertedRowID
             let next = (status == .active || status == .awaitingCitizen) ? CaseStatus.awaitingStaff.rawValue : status.rawValue
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE careCase SET unreadCount = unreadCount + 1, lastMessageAt = ?, updatedAt = ?, status = ? WHERE id = ?
-                """, arguments: [now, now, next, caseId])
+                """).execute(arguments: [now, now, next, caseId])
             try Self.audit(db, .system("citizen"), action: "citizen-message", caseId: caseId, personnummer: row["personnummer"], at: now)
             return id
         }

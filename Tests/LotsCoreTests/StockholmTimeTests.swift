@@ -40,3 +40,18 @@ import LotsCore
         #expect(TextAnalysis.fold("Don’t") == "dont")
     }
 }
+
+@Suite struct ISOTimeTests {
+    /// The audit log's timestamps: byte for byte what ISO8601DateFormatter wrote before.
+    @Test func utcAgreesWithISO8601DateFormatter() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        var rng = SeededRandom(seed: 9)
+        for _ in 0..<2_000 {
+            let d = Date(timeIntervalSince1970: Double.random(in: -2_000_000_000...4_000_000_000, using: &rng))
+            #expect(ISOTime.utc(d) == f.string(from: d), "\(d.timeIntervalSince1970)")
+        }
+        #expect(ISOTime.utc(Date(timeIntervalSince1970: 1_795_500_000.999)) == "2026-11-24T06:00:00Z")
+    }
+}

@@ -5,11 +5,7 @@ import LotsCore
 import LotsStore
 
 @Suite struct CaseActionsTests {
-    func clinician(_ f: StoreFixture, _ name: String = "anna") throws -> StaffUser {
-        try f.store.addUser(username: name, displayName: name.capitalized, role: .clinician, profession: .sjukskoterska,
-                            unit: StoreFixture.unit, password: "demo", actor: .system("test"))
-        return try #require(try f.store.user(named: name))
-    }
+    func clinician(_ f: StoreFixture, _ name: String = "anna") throws -> StaffUser { try f.clinician(name) }
 
     @Test func takeSendAndCloseMoveThroughTheStatusMachine() throws {
         let f = try StoreFixture()

@@ -7,9 +7,7 @@ import LotsStore
 @Suite struct QueueChangesStoreTests {
     @Test func mergedChangesEqualAWholeReadAfterEveryKindOfChange() throws {
         let f = try StoreFixture()
-        try f.store.addUser(username: "anna", displayName: "Anna", role: .clinician, profession: .sjukskoterska,
-                            unit: StoreFixture.unit, password: "demo", actor: .system("test"))
-        let anna = try #require(try f.store.user(named: "anna"))
+        let anna = try f.clinician()
         for i in 0..<6 { try f.addCase(["Ont i halsen", "Bröstsmärta och svårt att andas", "Snuva"][i % 3], minutesAgo: Double(60 - i), serial: i + 1) }
         var (queue, rev) = try f.store.queueSnapshot(for: anna)
         #expect(queue.count == 6)

@@ -9,9 +9,7 @@ import LotsStore
 @Suite struct SearchIndexTests {
     @Test func searchIndexStaysRightThroughCaseUpdatesAndPurge() throws {
         let f = try StoreFixture()
-        try f.store.addUser(username: "anna", displayName: "Anna", role: .clinician, profession: .sjukskoterska,
-                            unit: StoreFixture.unit, password: "demo", actor: .system("test"))
-        let anna = try #require(try f.store.user(named: "anna"))
+        let anna = try f.clinician()
         let id = try f.addCase("Fästingbett med röd ring som växer", minutesAgo: 10)
         try f.store.take(caseId: id, by: anna)
         try f.store.addCitizenMessage(caseId: id, body: "Ringen är större nu")

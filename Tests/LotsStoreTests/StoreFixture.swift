@@ -18,6 +18,14 @@ struct StoreFixture {
         try store.importDirectory(Self.directory)
     }
 
+    /// A clinician of the fixture's unit (password "demo").
+    func clinician(_ name: String = "anna") throws -> StaffUser {
+        try store.addUser(username: name, displayName: name.capitalized, role: .clinician, profession: .sjukskoterska,
+                          unit: Self.unit, password: "demo", actor: .system("test"))
+        guard let user = try store.user(named: name) else { throw LotsError("no user \(name)", at: "fixture", fix: "") }
+        return user
+    }
+
     /// Adds a case with this reason, submitted `minutesAgo` minutes ago.
     @discardableResult
     func addCase(_ reason: String, minutesAgo: Double = 0, unit: String = unit, serial: Int = 1) throws -> Int64 {

@@ -79,6 +79,7 @@ struct ConsoleCommand: ParsableCommand {
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()
                 running = controller.run(state.apply(.tick(lastTick)), state: &state) && running
+                for event in controller.staleDashboard(force: false, marking: false) { _ = state.apply(event) }
                 dirty = true
             }
             if Date().timeIntervalSince(lastCheckpoint) >= 5 {

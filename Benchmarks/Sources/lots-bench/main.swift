@@ -14,7 +14,7 @@ import LotsUI
 //                                waits until CLOCK_MONOTONIC START (ns), then stores N citizen messages on the
 //                                comma-separated case ids, each in its own transaction, and prints one JSON line:
 //                                {"stored": n, "busy": n, "errors": n, "first": ns, "last": ns, "error": "..."}.
-//   lots-bench profile frame DB N | profile triage N
+//   lots-bench profile frame DB N | profile dashboard DB N | profile triage N
 //                                the in-process loops alone, to run under valgrind --tool=callgrind.
 
 func monotonicNanos() -> UInt64 {
@@ -89,6 +89,13 @@ func profile(_ what: String, _ args: [String]) throws {
             _ = state.apply(.queueChanged(try store.queueChanges(for: anna, since: rev - 1), hot: try store.ownedOpenCases(staffId: anna.id)))
             _ = ConsoleView.render(state, width: 200, height: 60)
         }
+    case "dashboard":
+        let store = try LotsStore.open(path: args[0])
+        guard let david = try store.user(named: "david") else { fail("no david") }
+        let n = Int(args[1]) ?? 10
+        let t = monotonicNanos()
+        for _ in 0..<n { _ = try store.dashboard(for: david) }
+        emit("dashboard: \(Double(monotonicNanos() - t) / Double(n) / 1e6) ms each")
     case "triage":
         let shipped = try LotsFixtures.catalogFiles()
         let n = try CatalogParser.parse(files: shipped).symptoms.count

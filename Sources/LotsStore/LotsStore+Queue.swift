@@ -10,15 +10,15 @@ extension LotsStore {
     }
 
     func queue(_ db: Database, unit: String, limit: Int, offset: Int) throws -> [QueueEntry] {
-            try Self.queueEntries(db, sql: """
-                SELECT \(Self.queueColumns)
-                FROM careCase c INDEXED BY careCase_queue
-                JOIN citizen z ON z.id = c.citizenId
-                LEFT JOIN staff s ON s.id = c.ownerStaffId
-                WHERE c.unitHsaId = ? AND c.status <> 'closed'
-                ORDER BY c.urgencyRank, c.submittedAt, c.id
-                LIMIT ? OFFSET ?
-                """, arguments: [unit, limit, offset])
+        try Self.queueEntries(db, sql: """
+            SELECT \(Self.queueColumns)
+            FROM careCase c INDEXED BY careCase_queue
+            JOIN citizen z ON z.id = c.citizenId
+            LEFT JOIN staff s ON s.id = c.ownerStaffId
+            WHERE c.unitHsaId = ? AND c.status <> 'closed'
+            ORDER BY c.urgencyRank, c.submittedAt, c.id
+            LIMIT ? OFFSET ?
+            """, arguments: [unit, limit, offset])
     }
 
     /// A role's whole queue and the store revision it was read at, in one snapshot (see `queueChanges`).
@@ -28,18 +28,22 @@ extension LotsStore {
 
     /// The cases of `user`'s queue that changed after revision `rev`: entries to put in (or update) and ids
     /// to take out (closed, forwarded away, moved to another unit). Served by the index on `caseRevision.rev`.
-    public func queueChanges(for user: StaffUser, since rev: Int64) throws -> QueueChanges {
+    /// Nil when more than `limit` cases changed: then reading the whole queue is cheaper.
+    public func queueChanges(for user: StaffUser, since rev: Int64, limit: Int = 500) throws -> QueueChanges? {
         try pool.read { db in
             let now = try Self.revision(db)
             let statement = try db.cachedStatement(sql: """
                 SELECT \(Self.queueColumns), c.unitHsaId, c.createdByStaffId
                 FROM caseRevision r JOIN careCase c ON c.id = r.caseId
                 JOIN citizen z ON z.id = c.citizenId LEFT JOIN staff s ON s.id = c.ownerStaffId
-                WHERE r.rev > ? ORDER BY r.rev
+                WHERE r.rev > ? ORDER BY r.rev LIMIT ?
                 """)
             var changes = QueueChanges(changed: [], removed: [], rev: now)
-            let rows = try Row.fetchCursor(statement, arguments: [rev])
+            let rows = try Row.fetchCursor(statement, arguments: [rev, limit + 1])
+            var count = 0
             while let row = try rows.next() {
+                count += 1
+                if count > limit { return nil }
                 let entry = Self.queueEntry(row)
                 let unit: String = row[14]
                 let creator: Int64? = row[15]

@@ -156,12 +156,9 @@ final class ConsoleController {
     func queueEvent() throws -> ConsoleEvent {
         guard let u = user else { return .queueLoaded([], hot: []) }
         let hot = try store.ownedOpenCases(staffId: u.id)
-        if let rev = queueRev, Date().timeIntervalSince(queueReadWhole) < 60 {
-            let changes = try store.queueChanges(for: u, since: rev)
-            if changes.changed.count + changes.removed.count <= 500 {
-                queueRev = changes.rev
-                return .queueChanged(changes, hot: hot)
-            }
+        if let rev = queueRev, Date().timeIntervalSince(queueReadWhole) < 60, let changes = try store.queueChanges(for: u, since: rev) {
+            queueRev = changes.rev
+            return .queueChanged(changes, hot: hot)
         }
         let (entries, rev) = try store.queueSnapshot(for: u)
         queueRev = rev

@@ -14,7 +14,7 @@ import LotsStore
 
         func step(_ change: () throws -> Void) throws -> QueueChanges {
             try change()
-            let changes = try f.store.queueChanges(for: anna, since: rev)
+            let changes = try #require(try f.store.queueChanges(for: anna, since: rev))
             #expect(changes.rev > rev, "every change moves the revision on")
             queue = changes.applied(to: queue)
             rev = changes.rev
@@ -34,7 +34,8 @@ import LotsStore
         let moved = queue[1].id
         _ = try step { _ = try f.store.forward(caseId: moved, to: "SE2321000016-DEMO2", note: "närmare hemmet", by: anna) }
         #expect(!queue.contains { $0.id == moved })
-        let quiet = try f.store.queueChanges(for: anna, since: rev)
+        let quiet = try #require(try f.store.queueChanges(for: anna, since: rev))
         #expect(quiet.changed.isEmpty && quiet.removed.isEmpty && quiet.rev == rev, "no change, no revision")
+        #expect(try f.store.queueChanges(for: anna, since: 0, limit: 3) == nil, "too many changes: read the whole queue")
     }
 }

@@ -63,7 +63,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 // What a console does after another process commits one change: read what changed since the
                 // revision before it (here the newest changed case, every time) and the hotlist, merge, redraw.
-                let changes = try store.queueChanges(for: anna, since: rev - 1)
+                guard let changes = try store.queueChanges(for: anna, since: rev - 1) else { fatalError("one change expected") }
                 _ = state.apply(.queueChanged(changes, hot: try store.ownedOpenCases(staffId: anna.id)))
                 blackHole(ConsoleView.render(state, width: w, height: h))
             }

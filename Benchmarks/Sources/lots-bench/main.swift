@@ -86,7 +86,8 @@ func profile(_ what: String, _ args: [String]) throws {
         let (entries, rev) = try store.queueSnapshot(for: anna)
         _ = state.apply(.queueLoaded(entries, hot: []))
         for _ in 0..<(Int(args[1]) ?? 10) {
-            _ = state.apply(.queueChanged(try store.queueChanges(for: anna, since: rev - 1), hot: try store.ownedOpenCases(staffId: anna.id)))
+            guard let changes = try store.queueChanges(for: anna, since: rev - 1) else { fail("one change expected") }
+            _ = state.apply(.queueChanged(changes, hot: try store.ownedOpenCases(staffId: anna.id)))
             _ = ConsoleView.render(state, width: 200, height: 60)
         }
     case "dashboard":

@@ -12,9 +12,20 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
+        // The data and console set-up both executables measure against.
+        .target(
+            name: "LotsBenchSupport",
+            dependencies: [
+                .product(name: "LotsCore", package: "Lots"),
+                .product(name: "LotsStore", package: "Lots"),
+                .product(name: "LotsUI", package: "Lots"),
+                .product(name: "LotsFixtures", package: "Lots"),
+            ]
+        ),
         .executableTarget(
             name: "LotsBenchmarks",
             dependencies: [
+                "LotsBenchSupport",
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "LotsCore", package: "Lots"),
                 .product(name: "LotsStore", package: "Lots"),
@@ -28,6 +39,7 @@ let package = Package(
         .executableTarget(
             name: "lots-bench",
             dependencies: [
+                "LotsBenchSupport",
                 .product(name: "LotsCore", package: "Lots"),
                 .product(name: "LotsStore", package: "Lots"),
                 .product(name: "LotsUI", package: "Lots"),

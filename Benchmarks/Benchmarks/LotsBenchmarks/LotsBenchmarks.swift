@@ -1,26 +1,13 @@
 import Benchmark
 import Foundation
+import LotsBenchSupport
 import LotsCore
-import LotsFixtures
 import LotsStore
 import LotsUI
 
 // In-process figures of issue 6. The store is the data set Scripts/bench made with `lots demo`
 // (100,000 cases of which 5,000 open and 1,000,000 messages, or a tenth with --quick), named by $LOTS_BENCH_DB.
 // Names matter: Scripts/bench reads the results by them.
-
-/// The 2,000-symptom catalog: the shipped symptoms and red flags, filled up with synthetic symptoms.
-func benchCatalog() throws -> SymptomCatalog {
-    let shipped = try LotsFixtures.catalogFiles()
-    let count = try CatalogParser.parse(files: shipped).symptoms.count
-    return try CatalogParser.parse(files: shipped + [("synthetic.yaml", SyntheticCatalog.yaml(count: 2_000 - count))])
-}
-
-/// Free texts as citizens write them, from the demo generator.
-func benchTexts(_ n: Int) -> [TriageInput] {
-    var gen = DemoGenerator(seed: 11, units: ["x"])
-    return (0..<n).map { _ in gen.intake(at: Date()).triageInput }
-}
 
 func benchStore() throws -> LotsStore {
     guard let path = ProcessInfo.processInfo.environment["LOTS_BENCH_DB"] else {
@@ -29,20 +16,12 @@ func benchStore() throws -> LotsStore {
     return try LotsStore.open(path: path)
 }
 
-/// The console of the clinician anna, logged in, as the console holds it.
-func benchConsole(_ store: LotsStore) throws -> (ConsoleState, StaffUser) {
-    guard let anna = try store.user(named: "anna") else { fatalError("the bench store has no user anna") }
-    var state = ConsoleState(lang: .sv, now: Date(), user: "anna")
-    _ = state.apply(.loggedIn(anna, unitName: "Vårdcentralen Demo Centrum", templates: try store.templates(for: anna.id), units: []))
-    return (state, anna)
-}
-
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock], timeUnits: .nanoseconds, warmupIterations: 20,
                                            maxDuration: .seconds(5), maxIterations: 100_000)
 
-    let engine = TriageEngine(catalog: try! benchCatalog(), directory: try! ProviderDirectory.parse(LotsFixtures.text("providers.yaml")))
-    let inputs = benchTexts(500)
+    let engine = try! BenchData.engine()
+    let inputs = BenchData.inputs(500)
     let now = Date()
     Benchmark("triage-2000") { benchmark in
         precondition(engine.catalog.symptoms.count == 2_000)
@@ -56,23 +35,17 @@ let benchmarks: @Sendable () -> Void = {
     for (w, h) in [(80, 24), (200, 60)] {
         Benchmark("queue-frame-\(w)x\(h)", configuration: .init(maxDuration: .seconds(4), maxIterations: 20_000)) { benchmark in
             let store = try benchStore()
-            var (state, anna) = try benchConsole(store)
-            let (entries, rev) = try store.queueSnapshot(for: anna)
-            _ = state.apply(.queueLoaded(entries, hot: []))
+            var (state, anna, rev) = try BenchData.console(store)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
-                // What a console does after another process commits one change: read what changed since the
-                // revision before it (here the newest changed case, every time) and the hotlist, merge, redraw.
-                guard let changes = try store.queueChanges(for: anna, since: rev - 1) else { fatalError("one change expected") }
-                _ = state.apply(.queueChanged(changes, hot: try store.ownedOpenCases(staffId: anna.id)))
-                blackHole(ConsoleView.render(state, width: w, height: h))
+                blackHole(try BenchData.reloadAfterOneCommit(store, &state, anna, rev: rev, width: w, height: h))
             }
             benchmark.stopMeasurement()
             precondition(state.queue.count > 100, "the bench store's queue is too small")
         }
         Benchmark("queue-whole-frame-\(w)x\(h)", configuration: .init(maxDuration: .seconds(3), maxIterations: 2_000)) { benchmark in
             let store = try benchStore()
-            var (state, anna) = try benchConsole(store)
+            var (state, anna, _) = try BenchData.console(store)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 // At log-in and once a minute: the whole queue read again.

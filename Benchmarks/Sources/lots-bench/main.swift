@@ -1,9 +1,8 @@
 import Foundation
 import GRDB
 import LotsCore
-import LotsFixtures
+import LotsBenchSupport
 import LotsStore
-import LotsUI
 
 // The cross-process half of Scripts/bench. Each mode commits through the same store code the product uses.
 //
@@ -80,15 +79,9 @@ func profile(_ what: String, _ args: [String]) throws {
     switch what {
     case "frame":
         let store = try LotsStore.open(path: args[0])
-        guard let anna = try store.user(named: "anna") else { fail("no anna") }
-        var state = ConsoleState(lang: .sv, now: Date(), user: "anna")
-        _ = state.apply(.loggedIn(anna, unitName: "Demo", templates: try store.templates(for: anna.id), units: []))
-        let (entries, rev) = try store.queueSnapshot(for: anna)
-        _ = state.apply(.queueLoaded(entries, hot: []))
+        var (state, anna, rev) = try BenchData.console(store)
         for _ in 0..<(Int(args[1]) ?? 10) {
-            guard let changes = try store.queueChanges(for: anna, since: rev - 1) else { fail("one change expected") }
-            _ = state.apply(.queueChanged(changes, hot: try store.ownedOpenCases(staffId: anna.id)))
-            _ = ConsoleView.render(state, width: 200, height: 60)
+            _ = try BenchData.reloadAfterOneCommit(store, &state, anna, rev: rev, width: 200, height: 60)
         }
     case "dashboard":
         let store = try LotsStore.open(path: args[0])
@@ -98,12 +91,8 @@ func profile(_ what: String, _ args: [String]) throws {
         for _ in 0..<n { _ = try store.dashboard(for: david) }
         emit("dashboard: \(Double(monotonicNanos() - t) / Double(n) / 1e6) ms each")
     case "triage":
-        let shipped = try LotsFixtures.catalogFiles()
-        let n = try CatalogParser.parse(files: shipped).symptoms.count
-        let catalog = try CatalogParser.parse(files: shipped + [("s.yaml", SyntheticCatalog.yaml(count: 2_000 - n))])
-        let engine = TriageEngine(catalog: catalog, directory: try ProviderDirectory.parse(LotsFixtures.text("providers.yaml")))
-        var gen = DemoGenerator(seed: 11, units: ["x"])
-        let inputs = (0..<200).map { _ in gen.intake(at: Date()).triageInput }
+        let engine = try BenchData.engine()
+        let inputs = BenchData.inputs(200)
         var urgent = 0
         for i in 0..<(Int(args[0]) ?? 1000) where engine.triage(inputs[i % inputs.count], at: Date()).urgency <= .p2 { urgent += 1 }
         emit("\(urgent) urgent")

@@ -1,38 +1,68 @@
 /// Reads catalog YAML files into a `SymptomCatalog`, with errors that name file, line and column.
 ///
-/// A catalog is one or more files, each a mapping with any of `version`, `redFlags` and `symptoms`:
+/// A catalog is one or more files, each a mapping with any of `version`, `findings`, `discriminators`
+/// (also `redFlags`) and `symptoms`:
 /// ```yaml
+/// findings:
+///   - {id: stridor, sv: stridor, en: stridor, terms: [väser när hen andas in, stridor],
+///      question: {sv: "Låter det när hen andas in?", en: "Is there a noise when breathing in?"}}
+/// discriminators:
+///   - {label: stridor, any: [stridor], urgency: P1, source: "RETTS ESS 45"}
 /// symptoms:
 ///   - code: SORE-THROAT
 ///     sv: Halsont
 ///     en: Sore throat
 ///     terms: [ont i halsen, halsont, sore throat]
 ///     urgency: P5
+///     source: "1177: Halsont"
+///     questions: [stridor]
 ///     redFlags:
 ///       - { label: svårt att svälja, terms: [svårt att svälja], urgency: P2 }
 ///     ageModifiers:
 ///       - { label: spädbarn, ageUnderMonths: 3, urgency: P1 }
 ///     advice: Drick mycket, ta receptfri smärtlindring vid behov.
 /// ```
+/// Every finding a rule, complaint or question names must exist; questions need a finding with question text.
 public enum CatalogParser {
-    static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "urgency", "mission", "profession", "careLevel",
-                                           "redFlags", "ageModifiers", "advice", "adviceEn"]
-    static let ruleKeys: Set<String> = ["label", "terms", "with", "urgency", "ageUnderMonths", "ageUnder", "ageAtLeast",
-                                        "feverAtLeast", "daysAtLeast", "systolicAtLeast", "sex"]
+    static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings"]
+    static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
+                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background"]
+    static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
+                                        "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
+                                        "mission", "source"]
+    static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question"]
 
-    /// Parses every file and merges them; duplicate symptom codes across files are errors.
+    /// Parses every file and merges them; duplicate symptom codes or finding ids across files are errors.
     public static func parse(files: [(name: String, text: String)]) throws -> SymptomCatalog {
         var version: String?
         var symptoms: [Symptom] = []
         var flags: [TriageRule] = []
+        var findings: [Finding] = []
         var seen: [String: String] = [:]
+        var seenFindings: [String: String] = [:]
+        // Finding references are checked once every file is read (a complaint may use a finding of another file).
+        var references: [(id: String, at: YAMLReader, needsQuestion: Bool)] = []
         for (name, text) in files {
             let root = try YAMLReader.parse(text, file: name)
-            let top = try root.mapping(allowed: ["version", "redFlags", "symptoms"])
+            let top = try root.mapping(allowed: topKeys)
             if let v = top["version"] { version = try v.string() }
-            for r in try top["redFlags"]?.list() ?? [] { flags.append(try rule(r, requireTerms: true)) }
+            for f in try top["findings"]?.list() ?? [] {
+                let finding = try self.finding(f)
+                let idNode = try f.mapping()["id"]!
+                if let first = seenFindings[finding.id] {
+                    throw LotsError("duplicate finding id \"\(finding.id)\" (first at \(first))", at: idNode.location,
+                                    fix: "give every finding its own id, or add the terms to the first one")
+                }
+                seenFindings[finding.id] = idNode.location
+                findings.append(finding)
+            }
+            for key in ["redFlags", "discriminators"] {
+                for r in try top[key]?.list() ?? [] {
+                    flags.append(try rule(r, requireEvidence: true, references: &references))
+                }
+            }
             for s in try top["symptoms"]?.list() ?? [] {
-                let sym = try symptom(s)
+                let sym = try symptom(s, references: &references)
                 let codeNode = try s.mapping()["code"]!
                 if let first = seen[sym.code] {
                     throw LotsError("duplicate symptom code \"\(sym.code)\" (first at \(first))", at: codeNode.location,
@@ -45,46 +75,93 @@ public enum CatalogParser {
         guard !symptoms.isEmpty else {
             throw LotsError("the catalog has no symptoms", at: files.first?.name ?? "catalog", fix: "add a symptoms: list")
         }
-        return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags)
+        let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for ref in references {
+            guard let f = byId[ref.id] else {
+                throw ref.at.fail("unknown finding \"\(ref.id)\"", fix: "define it under findings: (id, sv, en, terms) or correct the id")
+            }
+            if ref.needsQuestion, f.questionSv == nil {
+                throw ref.at.fail("finding \"\(ref.id)\" has no question", fix: "add question: {sv: ..., en: ...} to the finding")
+            }
+        }
+        return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags, findings: findings)
     }
 
-    static func symptom(_ node: YAMLReader) throws -> Symptom {
-        let m = try node.mapping(allowed: symptomKeys)
-        let code = try m.required("code", in: node).string()
+    static func finding(_ node: YAMLReader) throws -> Finding {
+        let m = try node.mapping(allowed: findingKeys)
+        let id = try m.required("id", in: node).string()
         let termsNode = try m.required("terms", in: node)
         let terms = try termsNode.strings()
-        guard !terms.isEmpty else { throw termsNode.fail("symptom \(code) has no terms", fix: "add at least one phrase a citizen would write") }
+        guard !terms.isEmpty else { throw termsNode.fail("finding \(id) has no terms", fix: "add the words citizens use for it") }
+        var qSv: String?, qEn: String?
+        if let q = m["question"] {
+            let qm = try q.mapping(allowed: ["sv", "en"])
+            qSv = try qm.required("sv", in: q).string()
+            qEn = try qm["en"]?.string() ?? qSv
+        }
+        return Finding(id: id, titleSv: try m.required("sv", in: node).string(), titleEn: try m["en"]?.string() ?? id,
+                       terms: terms, questionSv: qSv, questionEn: qEn)
+    }
+
+    static func symptom(_ node: YAMLReader, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> Symptom {
+        let m = try node.mapping(allowed: symptomKeys)
+        let code = try m.required("code", in: node).string()
+        let terms = try m["terms"]?.strings() ?? []
+        let findings = try m["findings"]?.strings() ?? []
+        if terms.isEmpty && findings.isEmpty {
+            throw node.fail("symptom \(code) has no terms", fix: "add at least one phrase a citizen would write, or findings: [...]")
+        }
+        if let f = m["findings"] { for id in findings { references.append((id, f, false)) } }
+        let questions = try m["questions"]?.strings() ?? []
+        if let q = m["questions"] { for id in questions { references.append((id, q, true)) } }
+        let flags = try (m["redFlags"]?.list() ?? []) + (m["rules"]?.list() ?? [])
         return Symptom(
             code: code,
             titleSv: try m.required("sv", in: node).string(),
             titleEn: try m["en"]?.string() ?? code,
             terms: terms,
+            findings: findings,
             urgency: try m.required("urgency", in: node).value(Urgency.self, what: "urgency code"),
             mission: try m["mission"]?.value(CareMission.self, what: "care mission") ?? .somatisk,
             profession: try m["profession"]?.value(Profession.self, what: "profession") ?? .sjukskoterska,
             careLevel: try m["careLevel"]?.value(CareLevel.self, what: "care level") ?? .chatt,
-            redFlags: try (m["redFlags"]?.list() ?? []).map { try rule($0, requireTerms: true) },
-            ageModifiers: try (m["ageModifiers"]?.list() ?? []).map { try rule($0, requireTerms: false) },
+            redFlags: try flags.map { try rule($0, requireEvidence: true, references: &references) },
+            ageModifiers: try (m["ageModifiers"]?.list() ?? []).map { try rule($0, requireEvidence: false, references: &references) },
+            questions: questions,
             advice: try m["advice"]?.string() ?? "",
-            adviceEn: try m["adviceEn"]?.string() ?? "")
+            adviceEn: try m["adviceEn"]?.string() ?? "",
+            source: try m["source"]?.string() ?? "",
+            background: try m["background"].map { try $0.bool() } ?? false)
     }
 
-    static func rule(_ node: YAMLReader, requireTerms: Bool) throws -> TriageRule {
+    static func rule(_ node: YAMLReader, requireEvidence: Bool, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> TriageRule {
         let m = try node.mapping(allowed: ruleKeys)
         let terms = try m["terms"]?.strings() ?? []
+        let any = try m["any"]?.strings() ?? [], all = try m["all"]?.strings() ?? [], none = try m["none"]?.strings() ?? []
+        for key in ["any", "all", "none"] {
+            guard let n = m[key] else { continue }
+            for id in try n.strings() { references.append((id, n, false)) }
+        }
         let fever = try m["feverAtLeast"]?.double()
-        if requireTerms, terms.isEmpty, fever == nil, m["systolicAtLeast"] == nil {
-            throw node.fail("a red flag needs terms or feverAtLeast", fix: "add terms: [...] with the phrases that raise urgency")
+        let hasFacts = fever != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil
+        if requireEvidence, terms.isEmpty, any.isEmpty, all.isEmpty, !hasFacts {
+            throw node.fail("a rule needs terms, findings (any/all) or a fact such as feverAtLeast",
+                            fix: "add terms: [...] with the phrases, or any: [finding ids]")
         }
         let r = TriageRule(
-            label: try m["label"]?.string() ?? terms.first ?? "regel",
-            terms: terms, with: try m["with"]?.strings() ?? [],
+            label: try m["label"]?.string() ?? terms.first ?? any.first ?? all.first ?? "regel",
+            labelEn: try m["en"]?.string(),
+            terms: terms, with: try m["with"]?.strings() ?? [], any: any, all: all, none: none,
             urgency: try m.required("urgency", in: node).value(Urgency.self, what: "urgency code"),
             ageUnderMonths: try m["ageUnderMonths"]?.int(), ageUnder: try m["ageUnder"]?.int(),
             ageAtLeast: try m["ageAtLeast"]?.int(), feverAtLeast: fever,
             daysAtLeast: try m["daysAtLeast"]?.int(), systolicAtLeast: try m["systolicAtLeast"]?.int(),
-            sex: try m["sex"]?.value(Sex.self, what: "sex"))
-        if !requireTerms, r.terms.isEmpty, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil, r.daysAtLeast == nil, r.systolicAtLeast == nil {
+            painAtLeast: try m["painAtLeast"]?.int(),
+            sex: try m["sex"]?.value(Sex.self, what: "sex"),
+            mission: try m["mission"]?.value(CareMission.self, what: "care mission"),
+            source: try m["source"]?.string())
+        if !requireEvidence, !r.needsEvidence, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil,
+           r.daysAtLeast == nil, r.systolicAtLeast == nil, r.painAtLeast == nil {
             throw node.fail("an age modifier without any condition", fix: "add ageUnder, ageUnderMonths, ageAtLeast, feverAtLeast or daysAtLeast")
         }
         return r

@@ -90,4 +90,15 @@ struct StemIndex: Sendable {
         }
         return (hit, ids)
     }
+
+    /// Whether some stem is a prefix of `bytes` (then the word is known and needs no spelling correction).
+    func startsWithStem(_ bytes: [UInt8]) -> Bool {
+        var node = 0
+        for b in bytes {
+            node = Int(edges[node * Self.alphabet + Self.slot(b)])
+            if node == 0 { return false }
+            if !ends[node].isEmpty { return true }
+        }
+        return false
+    }
 }

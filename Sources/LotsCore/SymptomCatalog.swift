@@ -1,90 +1,74 @@
-/// A rule that raises urgency: a red flag (found by its terms) or an age modifier (conditions only).
-///
-/// All conditions must hold. A rule only ever raises urgency; it never lowers it.
-public struct TriageRule: Sendable, Equatable {
-    /// A short name shown in the rationale, e.g. `strålar ut i armen` or `spädbarn med feber`.
-    public var label: String
-    /// Any one of these phrases (not negated) triggers the rule; empty means no phrase is needed.
-    public var terms: [String]
-    /// Every one of these phrases must also be present (for combinations such as fever + stiff neck).
-    public var with: [String]
-    public var urgency: Urgency
-    public var ageUnderMonths: Int?
-    public var ageUnder: Int?
-    public var ageAtLeast: Int?
-    /// Fever of at least this many °C (a bare mention of fever counts as 38.0).
-    public var feverAtLeast: Double?
-    /// Symptoms lasting at least this many days.
-    public var daysAtLeast: Int?
-    /// A blood pressure reading with at least this systolic value.
-    public var systolicAtLeast: Int?
-    public var sex: Sex?
-
-    public init(label: String, terms: [String] = [], with: [String] = [], urgency: Urgency, ageUnderMonths: Int? = nil,
-                ageUnder: Int? = nil, ageAtLeast: Int? = nil, feverAtLeast: Double? = nil, daysAtLeast: Int? = nil, systolicAtLeast: Int? = nil, sex: Sex? = nil) {
-        self.label = label
-        self.terms = terms
-        self.with = with
-        self.urgency = urgency
-        self.ageUnderMonths = ageUnderMonths
-        self.ageUnder = ageUnder
-        self.ageAtLeast = ageAtLeast
-        self.feverAtLeast = feverAtLeast
-        self.daysAtLeast = daysAtLeast
-        self.systolicAtLeast = systolicAtLeast
-        self.sex = sex
-    }
-}
-
-/// One symptom description of the catalog (cf. Hänvisningsstödet).
+/// One complaint of the catalog (a symptom description of Hänvisningsstödet): how citizens name it, the
+/// findings that identify it, its base urgency, the rules that raise it, the questions to ask, and advice.
 public struct Symptom: Sendable, Equatable, Identifiable {
     public var code: String
     public var titleSv: String
     public var titleEn: String
     /// Phrases and synonyms citizens write, Swedish first, English too. Matched by stem and in any order.
     public var terms: [String]
+    /// Finding ids that also identify this complaint (a stroke is recognised by face droop or arm weakness).
+    public var findings: [String]
     public var urgency: Urgency
     public var mission: CareMission
     public var profession: Profession
     public var careLevel: CareLevel
+    /// Rules found by their phrases or findings (red flags of this complaint).
     public var redFlags: [TriageRule]
+    /// Rules that need only facts (age, fever, duration).
     public var ageModifiers: [TriageRule]
+    /// Finding ids to ask about when they are not yet known (the red-flag questions of the form).
+    public var questions: [String]
     /// Self-care advice in Swedish (and English when given).
     public var advice: String
     public var adviceEn: String
+    /// Where the base urgency comes from (national guideline, RETTS ESS, 1177's advice page by title).
+    public var source: String
+    /// A background condition (diabetes, asthma, blood thinners): counts only when nothing else matched.
+    public var background: Bool
 
     public var id: String { code }
 
-    public init(code: String, titleSv: String, titleEn: String, terms: [String], urgency: Urgency, mission: CareMission = .somatisk,
-                profession: Profession = .sjukskoterska, careLevel: CareLevel = .chatt, redFlags: [TriageRule] = [],
-                ageModifiers: [TriageRule] = [], advice: String = "", adviceEn: String = "") {
+    public init(code: String, titleSv: String, titleEn: String, terms: [String], findings: [String] = [], urgency: Urgency,
+                mission: CareMission = .somatisk, profession: Profession = .sjukskoterska, careLevel: CareLevel = .chatt,
+                redFlags: [TriageRule] = [], ageModifiers: [TriageRule] = [], questions: [String] = [], advice: String = "",
+                adviceEn: String = "", source: String = "", background: Bool = false) {
         self.code = code
         self.titleSv = titleSv
         self.titleEn = titleEn
         self.terms = terms
+        self.findings = findings
         self.urgency = urgency
         self.mission = mission
         self.profession = profession
         self.careLevel = careLevel
         self.redFlags = redFlags
         self.ageModifiers = ageModifiers
+        self.questions = questions
         self.advice = advice
         self.adviceEn = adviceEn
+        self.source = source
+        self.background = background
     }
+
+    /// Every rule of the complaint, red flags first.
+    public var rules: [TriageRule] { redFlags + ageModifiers }
 }
 
-/// The symptom catalog: symptoms plus red flags that apply whatever the symptom.
+/// The triage knowledge: findings, general discriminators and complaints.
 public struct SymptomCatalog: Sendable {
     public var version: String
     public var symptoms: [Symptom]
-    /// Red flags searched for in every text (airway, circulation, consciousness, suicide, …).
+    /// General discriminators searched for in every text (airway, breathing, circulation, consciousness, …).
     public var redFlags: [TriageRule]
+    public var findings: [Finding]
 
-    public init(version: String, symptoms: [Symptom], redFlags: [TriageRule]) {
+    public init(version: String, symptoms: [Symptom], redFlags: [TriageRule], findings: [Finding] = []) {
         self.version = version
         self.symptoms = symptoms
         self.redFlags = redFlags
+        self.findings = findings
     }
 
     public func symptom(_ code: String) -> Symptom? { symptoms.first { $0.code == code } }
+    public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
 }

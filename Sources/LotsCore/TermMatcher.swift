@@ -71,6 +71,11 @@ public struct CompiledTerm: Sendable {
     /// The stems' ids in the engine's `StemIndex` (empty until the engine interns them).
     var stemIds: [Int32] = []
     let acceptsNegated: Bool
+    /// The negation opens or closes the phrase ("andas inte", "not breathing"): then a qualifier right after
+    /// it ("andas inte normalt", "not breathing properly") means something else, and the phrase does not match.
+    let negationAtEdge: Bool
+    static let qualifiers: Set<String> = ["normalt", "ordentligt", "bra", "riktigt", "som", "lika", "sa", "sarskilt", "helt", "djupt",
+                                          "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too"]
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
 
@@ -86,6 +91,8 @@ public struct CompiledTerm: Sendable {
         let chosen = content.isEmpty ? words : content
         self.stems = chosen.map(Stem.init)
         self.acceptsNegated = negating
+        self.negationAtEdge = negating && (chosen.first.map { TextAnalysis.negators.contains($0) } == true
+                                            || chosen.last.map { TextAnalysis.negators.contains($0) } == true)
         self.weight = stems.reduce(0) { $0 + $1.bytes.count } + 2 * (stems.count - 1)
     }
 
@@ -95,6 +102,10 @@ public struct CompiledTerm: Sendable {
         public var tokenRange: ClosedRange<Int>
         public var negated: Bool
         public var score: Double
+        /// A hedge ("kanske") covers one of the words.
+        public var uncertain: Bool = false
+        /// One of the words was read through a spelling correction.
+        public var corrected: Bool = false
     }
 
     /// The best match in `text`, or nil at once when one of the stems matched no token (`StemIndex.matched`).
@@ -129,9 +140,12 @@ public struct CompiledTerm: Sendable {
             let range = used.min()!...used.max()!
             // A clause boundary inside the span means the words belong to different statements.
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
+            if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }
             let negated = !acceptsNegated && used.contains { tokens[$0].negated }
             let compact = Double(stems.count) / Double(range.count)
-            let m = Match(term: self, tokenRange: range, negated: negated, score: Double(weight) + compact)
+            var m = Match(term: self, tokenRange: range, negated: negated, score: Double(weight) + compact)
+            m.uncertain = used.contains { tokens[$0].uncertain }
+            m.corrected = used.contains { tokens[$0].corrected }
             if best == nil || (best!.negated && !negated) || (best!.negated == negated && m.score > best!.score) { best = m }
         }
         return best

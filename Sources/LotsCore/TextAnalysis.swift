@@ -17,21 +17,41 @@ public struct TextAnalysis: Sendable {
         public var isBoundary: Bool
         /// The word as written (for the rationale).
         public var original: String
+        /// Inside the reach of a hedge ("kanske", "maybe"): still counted, but said in the rationale.
+        public var uncertain: Bool = false
+        /// The word was misspelt and read as the catalog's spelling (`original` keeps what was written).
+        public var corrected: Bool = false
     }
 
-    public private(set) var tokens: [Token] = []
+    /// The tokens; the engine may correct a misspelt word to the catalog's spelling (`TypoIndex`).
+    public internal(set) var tokens: [Token] = []
     /// Highest temperature mentioned with a fever word nearby, or 38.0 for a bare mention of fever.
     public private(set) var fever: Double?
     /// Longest duration mentioned ("sedan tre veckor" → 21), in days.
     public private(set) var days: Int?
     /// An age stated in the text ("är 2 månader", "3 veckor gammal"), in months.
     public private(set) var statedAgeMonths: Int?
+    /// Longest duration mentioned, in hours (finer than `days` for "sedan en timme").
+    public private(set) var hours: Double?
     /// Highest systolic blood pressure written as `190/110`.
     public private(set) var systolic: Int?
+    /// A pain score on the 0–10 scale ("8/10", "8 av 10", "9 out of 10").
+    public private(set) var painScore: Int?
 
     static let negators: Set<String> = ["ingen", "inga", "inget", "inte", "ej", "utan", "aldrig", "icke", "varken",
-                                        "no", "not", "without", "never", "nor", "dont", "doesnt", "havent", "hasnt", "didnt", "cant", "isnt"]
-    static let clauseWords: Set<String> = ["men", "och", "but", "and", "fast", "dock", "although", "however"]
+                                        "no", "not", "without", "never", "nor", "dont", "doesnt", "havent", "hasnt", "didnt", "cant", "isnt",
+                                        "cannot", "wont", "arent", "wasnt", "denies"]
+    static let clauseWords: Set<String> = ["men", "och", "but", "and", "fast", "dock", "although", "however", "eftersom", "because",
+                                           "though", "plus", "samt", "sedan", "since", "nu", "now", "then", "da"]
+    /// Hedges: what follows is uncertain, not absent.
+    static let hedges: Set<String> = ["kanske", "eventuellt", "mojligen", "mojligtvis", "tror", "typ", "maybe", "perhaps", "possibly",
+                                      "might", "think", "unsure", "osaker"]
+    /// Words that make an age of a number and unit ("min 3 månaders bebis", "a 6 week old").
+    static let personWords: Set<String> = ["bebis", "bebisen", "baby", "barn", "barnet", "son", "sonen", "dotter", "dottern", "flicka",
+                                           "pojke", "kille", "tjej", "grabb", "infant", "bebbe", "spadbarn", "lillebror", "lillasyster"]
+    /// Swedish words for an N-year-old child.
+    static let yearOldWords: [String: Int] = ["ettaring": 1, "tvaaring": 2, "trearing": 3, "fyraaring": 4, "femaring": 5, "sexaring": 6,
+                                              "sjuaring": 7, "attaring": 8, "nioaring": 9, "tioaring": 10]
     static let numberWords: [String: Double] = [
         "en": 1, "ett": 1, "one": 1, "a": 1, "tva": 2, "two": 2, "par": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
         "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "atta": 8, "eight": 8, "nio": 9, "nine": 9,
@@ -59,6 +79,7 @@ public struct TextAnalysis: Sendable {
 
     public init(_ text: String) {
         systolic = Self.bloodPressure(in: text)
+        painScore = Self.painScore(in: Self.fold(text))
         tokenize(Self.fold(text))
         markNegation()
         extractFacts()
@@ -84,6 +105,33 @@ public struct TextAnalysis: Sendable {
                 best = max(best ?? 0, sys)
             }
             i += 1
+        }
+        return best
+    }
+
+    /// "8/10", "8 av 10", "8 of 10", "8 out of 10", "smärta 8 av 10": the highest score 0–10.
+    static func painScore(in folded: String) -> Int? {
+        guard folded.contains("10") else { return nil }
+        let t = Array(folded.unicodeScalars)
+        var best: Int?
+        var i = 0
+        while i < t.count {
+            // A score: one or two digits not preceded by a digit or a decimal mark.
+            guard isDigit(t[i]), i == 0 || !(isDigit(t[i - 1]) || t[i - 1] == "," || t[i - 1] == ".") else { i += 1; continue }
+            var j = i, n = 0
+            while j < t.count, isDigit(t[j]), j - i < 3 { n = n * 10 + Int(t[j].value - 48); j += 1 }
+            if j < t.count, isDigit(t[j]) { i = j; continue }
+            var k = j
+            while k < t.count, t[k] == " " { k += 1 }
+            var rest = String(String.UnicodeScalarView(t[k..<min(t.count, k + 12)]))
+            var matchedSep = false
+            for sep in ["/", "av ", "of ", "out of ", "utav "] where rest.hasPrefix(sep) {
+                rest = String(rest.dropFirst(sep.count)).trimmingCharacters(in: .whitespaces)
+                matchedSep = true
+                break
+            }
+            if matchedSep, rest.hasPrefix("10"), !rest.dropFirst(2).hasPrefix("0"), n <= 10 { best = max(best ?? 0, n) }
+            i = j
         }
         return best
     }
@@ -141,16 +189,22 @@ public struct TextAnalysis: Sendable {
         }
     }
 
+    /// Negation reaches forward over at most three words to the next clause boundary; a clause-final
+    /// "inte" ("andas inte") negates the word before it. Hedges mark their reach uncertain the same way.
     mutating func markNegation() {
         var i = 0
         while i < tokens.count {
             let t = tokens[i].text
             // "feberfri", "smärtfri": free of the thing named.
             if t.count > 5, t.hasSuffix("fri") || t.hasSuffix("fria") || t.hasSuffix("free") { tokens[i].negated = true }
+            if Self.hedges.contains(t) {
+                var j = i + 1
+                while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
+            }
             guard Self.negators.contains(t) else { i += 1; continue }
             var j = i + 1
             var reach = 0
-            while j < tokens.count, !tokens[j].isBoundary, reach < 4 {
+            while j < tokens.count, !tokens[j].isBoundary, reach < 3 {
                 tokens[j].negated = true
                 j += 1
                 reach += 1
@@ -175,24 +229,43 @@ public struct TextAnalysis: Sendable {
             if let n = t.number, i + 1 < tokens.count {
                 let unit = tokens[i + 1].text
                 let d: Double? = unit.hasPrefix("dag") || unit.hasPrefix("dygn") || unit.hasPrefix("day") ? 1
-                    : unit.hasPrefix("veck") || unit.hasPrefix("week") ? 7
-                    : unit.hasPrefix("manad") || unit.hasPrefix("man") && unit.count == 3 || unit.hasPrefix("month") ? 30
-                    : unit == "ar" || unit == "aret" || unit.hasPrefix("year") ? 365
-                    : unit.hasPrefix("tim") || unit.hasPrefix("hour") ? 1.0 / 24 : nil
+                    : unit.hasPrefix("veck") || unit.hasPrefix("week") || unit == "v" || unit == "wk" || unit == "wks" ? 7
+                    : unit.hasPrefix("manad") || unit.hasPrefix("man") && unit.count == 3 || unit.hasPrefix("month") || unit == "mo" || unit == "mos" ? 30
+                    : unit == "ar" || unit == "aret" || unit == "ars" || unit.hasPrefix("year") || unit == "yr" || unit == "yrs" || unit == "yo" ? 365
+                    : unit.hasPrefix("tim") || unit.hasPrefix("hour") || unit == "h" ? 1.0 / 24
+                    : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil
                 guard let d else { continue }
-                let before = i > 0 ? tokens[i - 1].text : ""
-                let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-                if before == "ar" || before == "is" || after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" {
+                if isStatedAge(number: i, unit: unit) {
                     if d >= 7 { statedAgeMonths = Int(n * d / 30) }
                 } else {
                     days = max(days ?? 0, Int(n * d))
+                    hours = max(hours ?? 0, n * d * 24)
                 }
             }
-            if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" { days = max(days ?? 0, 1) }
+            if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
+            if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" {
+                days = max(days ?? 0, 1)
+                hours = max(hours ?? 0, 12)
+            }
         }
         let mentions = tokens.contains { !$0.negated && ($0.text.hasPrefix("feber") || $0.text.hasPrefix("febr") || $0.text == "fever" || $0.text == "feverish") }
         let high = zip(tokens, tokens.dropFirst()).contains { ($0.text == "hog" || $0.text == "high") && $1.text.hasPrefix("feber") || $1.text.hasPrefix("fever") && $0.text == "high" }
         if fever == nil, mentions { fever = high ? 39.5 : 38.0 }
         if let f = fever, f < 38.0, !mentions { fever = f }
+    }
+
+    /// Whether the number at `i` with its unit states an age rather than how long something has lasted:
+    /// "är 2 månader", "3 veckor gammal", "min 3 månaders bebis", "bebis på 6 veckor", "a 6 week old".
+    func isStatedAge(number i: Int, unit: String) -> Bool {
+        let before = i > 0 ? tokens[i - 1].text : ""
+        let before2 = i > 1 ? tokens[i - 2].text : ""
+        let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
+        if ["ar", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
+        if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }
+        if before == "pa" && Self.personWords.contains(before2) { return true }
+        // Genitive: "3 månaders bebis" (an age), but "3 dagars feber" (a duration).
+        if unit.hasSuffix("s") || unit.hasSuffix("ars") { if Self.personWords.contains(after) { return true } }
+        if (unit.hasPrefix("month") || unit.hasPrefix("week") || unit.hasPrefix("year")), Self.personWords.contains(after) || after == "son" || after == "daughter" || after == "boy" || after == "girl" { return true }
+        return false
     }
 }

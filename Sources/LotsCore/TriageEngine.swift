@@ -1,12 +1,16 @@
 import Foundation
 
-/// Triage of free text against the symptom catalog, then referral by DESIGN §3.
+/// Triage of free text: findings, general discriminators and complaints from the catalog, then referral (DESIGN §3, §9).
 ///
-/// 1. The text is analysed (`TextAnalysis`): folded tokens, negation, fever, duration, stated age.
-/// 2. The best-matching symptom wins by phrase specificity; ties go to the more urgent symptom.
-/// 3. Every global red flag and the symptom's own red flags found anywhere in the text, and its age
-///    modifiers, may raise urgency (never lower it). The most urgent wins.
-/// 4. Text that matches no symptom gets P3 ("assessment by staff"), raised by red flags, never P5.
+/// 1. The text is analysed (`TextAnalysis`): folded tokens, misspellings read as catalog words, negation and
+///    hedges, fever, duration, stated age, pain score, blood pressure.
+/// 2. Every finding whose expressions match (not negated), or that a form answer says yes to, is present.
+/// 3. Every complaint named by the text or identified by a present finding counts, unless its words are only a
+///    part of a more specific complaint's words; background conditions count only when nothing else does.
+/// 4. The base urgency of every counted complaint, every rule of those complaints and every general
+///    discriminator that applies give urgencies; the most urgent wins. Nothing lowers it.
+/// 5. No confident match means a human looks: the result is flagged and never below P3.
+/// 6. The follow-up questions of the counted complaints that the text and answers leave open are listed.
 ///
 /// ```swift
 /// let engine = TriageEngine(catalog: catalog, directory: directory)
@@ -16,171 +20,167 @@ import Foundation
 public struct TriageEngine: Sendable {
     public let catalog: SymptomCatalog
     public let policy: ReferralPolicy
-    let symptomTerms: [(symptom: Int, term: CompiledTerm)]
-    /// For each stem id, the positions in `symptomTerms` of the phrases keyed by it (each phrase by its rarest stem).
-    let termsByStem: [[Int32]]
-    let index: StemIndex
-    let globalFlags: [CompiledRule]
-    let symptomFlags: [[CompiledRule]]
-    let symptomModifiers: [[CompiledRule]]
-
-    struct CompiledRule: Sendable {
-        let rule: TriageRule
-        let terms: [CompiledTerm]
-        let with: [CompiledTerm]
-    }
+    let compiled: CompiledCatalog
 
     public init(catalog: SymptomCatalog, directory: ProviderDirectory) {
         self.catalog = catalog
         self.policy = ReferralPolicy(directory: directory)
-        var index = StemIndex()
-        func term(_ phrase: String) -> CompiledTerm {
-            var t = CompiledTerm(phrase)
-            t.stemIds = t.stems.map { index.intern($0) }
-            return t
-        }
-        var terms: [(Int, CompiledTerm)] = []
-        for (i, s) in catalog.symptoms.enumerated() {
-            for t in s.terms { terms.append((i, term(t))) }
-        }
-        symptomTerms = terms
-        func compile(_ r: TriageRule) -> CompiledRule { CompiledRule(rule: r, terms: r.terms.map(term), with: r.with.map(term)) }
-        globalFlags = catalog.redFlags.map(compile)
-        symptomFlags = catalog.symptoms.map { $0.redFlags.map(compile) }
-        symptomModifiers = catalog.symptoms.map { $0.ageModifiers.map(compile) }
-        var uses = [Int](repeating: 0, count: index.stems.count)
-        for (_, t) in terms { for id in Set(t.stemIds) { uses[Int(id)] += 1 } }
-        var byStem = [[Int32]](repeating: [], count: index.stems.count)
-        for (k, (_, t)) in terms.enumerated() {
-            guard let key = t.stemIds.min(by: { uses[Int($0)] < uses[Int($1)] }) else { continue }
-            byStem[Int(key)].append(Int32(k))
-        }
-        termsByStem = byStem
-        self.index = index
+        self.compiled = CompiledCatalog(catalog)
     }
 
-    /// Positions in `symptomTerms` of the phrases whose stems all match some token, in catalog order.
-    func candidateTerms(_ matched: [Bool]) -> [Int] {
-        candidateTerms(matched, ids: matched.indices.filter { matched[$0] }.map(Int32.init))
-    }
-
-    func candidateTerms(_ matched: [Bool], ids: [Int32]) -> [Int] {
-        var out: [Int] = []
-        for id in ids {
-            for k in termsByStem[Int(id)] where symptomTerms[Int(k)].term.stemIds.allSatisfy({ matched[Int($0)] }) { out.append(Int(k)) }
-        }
-        return out.sorted()
+    /// What one complaint contributed.
+    struct Candidate {
+        var symptom: Int
+        var match: CompiledTerm.Match?
+        var score: Double
+        /// The finding that identified it, when no phrase of its own did.
+        var viaFinding: Int?
     }
 
     /// Triage at a moment in time (which decides the referral).
     public func triage(_ input: TriageInput, at date: Date, ownUnit: String? = nil) -> TriageResult {
-        let text = TextAnalysis(input.text + " " + input.answers.filter(\.value).keys.sorted().joined(separator: " . "))
+        var text = TextAnalysis(input.text)
+        compiled.correctSpelling(&text)
         let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)
-        var rationale: [String] = []
+        let years = input.ageMonths.map { $0 / 12 } ?? (input.ageYears == 0 ? months / 12 : input.ageYears)
+        var why = Rationale()
 
-        // Best symptom: its best phrase, plus a little for every other phrase of it that matched.
+        // Findings and complaint phrases.
+        let (matched, matchedIds) = compiled.index.matches(in: text)
+        var findings: [Int: CompiledTerm.Match] = [:]
+        var negatedFindings = Set<Int>()
         var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
-        var negatedSeen: [String] = []
-        let (matched, matchedIds) = index.matches(in: text)
-        for k in candidateTerms(matched, ids: matchedIds) {
-            let (si, term) = symptomTerms[k]
-            guard let m = term.match(in: text) else { continue }
-            if m.negated { negatedSeen.append(term.phrase); continue }
-            if let cur = perSymptom[si] {
-                perSymptom[si] = m.score > cur.best.score ? (m, cur.extra + cur.best.score * 0.3) : (cur.best, cur.extra + m.score * 0.3)
-            } else {
-                perSymptom[si] = (m, 0)
+        var negatedPhrases: [String] = []
+        for k in compiled.candidatePhrases(matched, ids: matchedIds) {
+            let phrase = compiled.phrases[k]
+            guard let m = phrase.term.match(in: text) else { continue }
+            switch phrase.owner {
+            case let .finding(f):
+                if m.negated { negatedFindings.insert(f); negatedPhrases.append(phrase.term.phrase) }
+                else if findings[f].map({ m.score > $0.score }) ?? true { findings[f] = m }
+            case let .symptom(si):
+                if m.negated { negatedPhrases.append(phrase.term.phrase); continue }
+                if let cur = perSymptom[si] {
+                    perSymptom[si] = m.score > cur.best.score ? (m, cur.extra + cur.best.score * 0.3) : (cur.best, cur.extra + m.score * 0.3)
+                } else {
+                    perSymptom[si] = (m, 0)
+                }
             }
         }
-        var best: (symptom: Int, match: CompiledTerm.Match)?
-        var bestScore = 0.0
-        for (si, v) in perSymptom {
-            let score = v.best.score + v.extra
-            let better = best == nil || score > bestScore + 0.01
-                || (abs(score - bestScore) <= 0.01 && (catalog.symptoms[si].urgency, si) < (catalog.symptoms[best!.symptom].urgency, best!.symptom))
-            if better { best = (si, v.best); bestScore = score }
+        var answeredYes = Set<Int>(), answeredNo = Set<Int>()
+        for (id, yes) in input.answers {
+            guard let f = compiled.findingIndex[id] else { continue }
+            if yes { answeredYes.insert(f) } else { answeredNo.insert(f) }
+        }
+        let present = Set(findings.keys).union(answeredYes)
+        for f in present.sorted() {
+            let m = findings[f]
+            why.add("fynd: \(catalog.findings[f].titleSv)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? " (svar ja)"),
+                    "finding: \(catalog.findings[f].titleEn)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? " (answered yes)"))
+            if let m, m.uncertain { why.add("osäkert uttryckt: \(catalog.findings[f].titleSv)", "stated with uncertainty: \(catalog.findings[f].titleEn)") }
         }
 
-        var urgency: Urgency
-        var careLevel: CareLevel
-        var profession: Profession
-        var mission: CareMission
-        let symptom = best.map { catalog.symptoms[$0.symptom] }
-        if let symptom, let best {
-            urgency = symptom.urgency
-            careLevel = symptom.careLevel
-            profession = symptom.profession
-            mission = symptom.mission
-            rationale.append("symptom \(symptom.code) \(symptom.titleSv) (\"\(best.match.term.phrase)\"), base \(symptom.urgency.code)")
-        } else {
-            urgency = .p3
-            careLevel = .video
-            profession = .sjukskoterska
-            mission = .somatisk
-            rationale.append("no catalog symptom matched: P3, assessment by staff")
-        }
-
-        // Red flags and modifiers: the most urgent wins. (Walked in place: copying the rules cost more than testing them.)
-        func consider(_ r: CompiledRule) {
-            guard let why = applies(r, text: text, matched: matched, ageYears: input.ageYears, ageMonths: months, sex: input.sex,
-                                    negated: &negatedSeen) else { return }
-            if r.rule.urgency < urgency {
-                rationale.append("\(why) raises to \(r.rule.urgency.code)")
-                urgency = r.rule.urgency
-            } else {
-                rationale.append("\(why) (\(r.rule.urgency.code), no change)")
+        // Complaints: named in the text, or identified by a present finding.
+        var candidates = perSymptom.map { Candidate(symptom: $0.key, match: $0.value.best, score: $0.value.best.score + $0.value.extra) }
+        for f in present {
+            for si in compiled.symptomsByFinding[f] where perSymptom[si] == nil && !candidates.contains(where: { $0.symptom == si }) {
+                candidates.append(Candidate(symptom: si, match: findings[f], score: findings[f]?.score ?? 6, viaFinding: f))
             }
         }
-        for r in globalFlags { consider(r) }
-        if let b = best {
-            for r in symptomFlags[b.symptom] { consider(r) }
-            for r in symptomModifiers[b.symptom] { consider(r) }
-        }
-        if !negatedSeen.isEmpty {
-            rationale.append("negated, not counted: " + Array(Set(negatedSeen)).sorted().prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))
-        }
-        if let f = text.fever { rationale.append(String(format: "fever %.1f °C", f)) }
+        let counted = countedComplaints(candidates)
 
+        // Urgency: base of every counted complaint, their rules, every discriminator.
+        var urgency = Urgency.p5
+        var decider: (symptom: Int?, mission: CareMission?) = (nil, nil)
+        var evidence = false
+        for c in counted {
+            let s = catalog.symptoms[c.symptom]
+            let how = c.viaFinding.map { "fynd \(catalog.findings[$0].titleSv)" } ?? c.match.map { "\"\(Rationale.words(of: $0, in: text))\"" } ?? ""
+            let howEn = c.viaFinding.map { "finding \(catalog.findings[$0].titleEn)" } ?? c.match.map { "\"\(Rationale.words(of: $0, in: text))\"" } ?? ""
+            why.add("besvär \(s.code) \(s.titleSv) (\(how)), grund \(s.urgency.code)", "complaint \(s.code) \(s.titleEn) (\(howEn)), base \(s.urgency.code)")
+            if s.urgency < urgency || decider.symptom == nil && s.urgency == urgency { urgency = s.urgency; decider = (c.symptom, nil) }
+        }
+        let facts = RuleFacts(text: text, present: present, ageYears: years, ageMonths: months, sex: input.sex,
+                              matched: matched, catalog: catalog)
+        func consider(_ r: CompiledCatalog.CompiledRule, symptom: Int?) {
+            guard let hit = compiled.applies(r, facts) else { return }
+            let rule = r.rule
+            let src = rule.source.map { " [\($0)]" } ?? ""
+            if rule.urgency < urgency {
+                why.add("regel \"\(rule.label)\" (\(hit.sv)) höjer till \(rule.urgency.code)\(src)",
+                        "rule \"\(rule.labelEn ?? rule.label)\" (\(hit.en)) raises to \(rule.urgency.code)\(src)")
+                urgency = rule.urgency
+                decider = (symptom ?? decider.symptom, rule.mission)
+            } else {
+                why.add("regel \"\(rule.label)\" (\(hit.sv)), \(rule.urgency.code), ingen ändring",
+                        "rule \"\(rule.labelEn ?? rule.label)\" (\(hit.en)), \(rule.urgency.code), no change")
+                if rule.urgency == urgency, let m = rule.mission, decider.mission == nil { decider.mission = m }
+            }
+            if rule.needsEvidence { evidence = true }
+        }
+        for r in compiled.discriminators { consider(r, symptom: nil) }
+        for c in counted { for r in compiled.symptomRules[c.symptom] { consider(r, symptom: c.symptom) } }
+
+        // Confidence: a complaint or finding matched by its own words, not only by a short or corrected word.
+        let strong = counted.contains { c in c.match.map { !$0.corrected && $0.term.weight >= 5 } ?? true }
+            || findings.values.contains { !$0.corrected && $0.term.weight >= 5 } || evidence || !answeredYes.isEmpty
+        if !strong {
+            if urgency > .p3 { urgency = .p3 }
+            why.add(counted.isEmpty ? "ingen säker träff i katalogen: lägst P3, bedöms av personal" : "osäker träff: lägst P3, bedöms av personal",
+                    counted.isEmpty ? "no confident catalog match: at least P3, assessed by staff" : "uncertain match: at least P3, assessed by staff")
+        }
+        let negated = Array(Set(negatedPhrases)).sorted()
+        if !negated.isEmpty {
+            why.add("negerat, räknas inte: " + negated.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "),
+                    "negated, not counted: " + negated.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        why.addFacts(text: text, ageYears: years, ageMonths: months, statedMonths: input.ageYears < 2 && input.ageMonths == nil ? text.statedAgeMonths : nil)
+
+        let symptom = decider.symptom.map { catalog.symptoms[$0] } ?? counted.first.map { catalog.symptoms[$0.symptom] }
+        var careLevel = symptom?.careLevel ?? .video
+        var profession = symptom?.profession ?? .sjukskoterska
+        let mission = decider.mission ?? symptom?.mission ?? .somatisk
         careLevel = max(careLevel, CareLevel.minimum(for: urgency))
         if urgency <= .p1 { profession = .lakare }
-        let referral = policy.refer(urgency: urgency, mission: mission, age: input.ageYears, at: date, ownUnit: ownUnit)
-        rationale.append("referral \(referral.type.rawValue): \(referral.reason)")
-        return TriageResult(urgency: urgency, symptom: symptom, careLevel: careLevel, profession: profession, mission: mission,
-                            referral: referral, rationale: rationale, catalogVersion: catalog.version)
+        let referral = policy.refer(urgency: urgency, mission: mission, age: years, at: date, ownUnit: ownUnit)
+        why.add("hänvisning \(referral.type.rawValue): \(referral.reason)", "referral \(referral.type.rawValue): \(referral.reason)")
+
+        var result = TriageResult(urgency: urgency, symptom: symptom, careLevel: careLevel, profession: profession, mission: mission,
+                                  referral: referral, rationale: why.sv, catalogVersion: catalog.version)
+        result.rationaleEn = why.en
+        result.confident = strong
+        result.findings = present.sorted().map { catalog.findings[$0].id }
+        result.complaints = counted.map { catalog.symptoms[$0.symptom].code }
+        result.questions = questions(for: counted, known: present.union(answeredNo).union(negatedFindings))
+        return result
     }
 
-    /// The reason a rule applies, or nil. Negated term matches are collected for the rationale.
-    func applies(_ r: CompiledRule, text: TextAnalysis, matched: [Bool], ageYears: Int, ageMonths: Int, sex: Sex, negated: inout [String]) -> String? {
-        let rule = r.rule
-        if let a = rule.ageUnderMonths, ageMonths >= a { return nil }
-        if let a = rule.ageUnder, ageYears >= a { return nil }
-        if let a = rule.ageAtLeast, ageYears < a { return nil }
-        if let s = rule.sex, s != sex { return nil }
-        if let d = rule.daysAtLeast, (text.days ?? 0) < d { return nil }
-        if let f = rule.feverAtLeast, (text.fever ?? 0) < f { return nil }
-        if let p = rule.systolicAtLeast, (text.systolic ?? 0) < p { return nil }
-        var found = ""
-        if !r.terms.isEmpty {
-            var hit: CompiledTerm.Match?
-            for t in r.terms {
-                guard let m = t.match(in: text, matched: matched) else { continue }
-                if m.negated { negated.append(t.phrase) } else { hit = m; break }
+    /// The complaints that count: the best first; one whose words lie inside a better one's is a part of it;
+    /// background conditions only when nothing else matched.
+    func countedComplaints(_ candidates: [Candidate]) -> [Candidate] {
+        let sorted = candidates.sorted { ($0.score, -$0.symptom) > ($1.score, -$1.symptom) }
+        let foreground = sorted.filter { !catalog.symptoms[$0.symptom].background }
+        var out: [Candidate] = []
+        for c in foreground.isEmpty ? sorted : foreground {
+            if let r = c.match?.tokenRange, c.viaFinding == nil,
+               out.contains(where: { o in o.viaFinding == nil && o.match.map { $0.tokenRange.contains(r.lowerBound) && $0.tokenRange.contains(r.upperBound) && $0.tokenRange != r } ?? false }) {
+                continue
             }
-            guard let hit else { return nil }
-            found = "\"\(hit.term.phrase)\""
+            out.append(c)
         }
-        for w in r.with {
-            guard let m = w.match(in: text, matched: matched), !m.negated else { return nil }
-            found += " + \"\(w.phrase)\""
+        return out
+    }
+
+    /// Questions of the counted complaints about findings not yet known, most urgent complaint first.
+    func questions(for counted: [Candidate], known: Set<Int>) -> [FollowUpQuestion] {
+        var out: [FollowUpQuestion] = []
+        var seen = known
+        for c in counted.sorted(by: { catalog.symptoms[$0.symptom].urgency < catalog.symptoms[$1.symptom].urgency }) {
+            for id in catalog.symptoms[c.symptom].questions {
+                guard let f = compiled.findingIndex[id], seen.insert(f).inserted, let sv = catalog.findings[f].questionSv else { continue }
+                out.append(FollowUpQuestion(id: id, sv: sv, en: catalog.findings[f].questionEn ?? sv))
+            }
         }
-        var conds: [String] = []
-        if let a = rule.ageUnderMonths { conds.append("age < \(a) months") }
-        if let a = rule.ageUnder { conds.append("age < \(a)") }
-        if let a = rule.ageAtLeast { conds.append("age ≥ \(a)") }
-        if let f = rule.feverAtLeast { conds.append(String(format: "fever ≥ %.1f", f)) }
-        if let d = rule.daysAtLeast { conds.append("≥ \(d) days") }
-        if let p = rule.systolicAtLeast { conds.append("systolic ≥ \(p)") }
-        let detail = ([found].filter { !$0.isEmpty } + conds).joined(separator: ", ")
-        return "rule \"\(rule.label)\" (\(detail))"
+        return out
     }
 }

@@ -10,9 +10,21 @@ public struct TriageResult: Sendable, Equatable {
     /// Human-readable reasons: matched terms, rules applied, negations seen, referral rule.
     public var rationale: [String]
     public var catalogVersion: String
+    /// The same reasons in English.
+    public var rationaleEn: [String] = []
+    /// False when no complaint or finding matched with confidence: a human must look (never below P3).
+    public var confident: Bool = true
+    /// Ids of the findings present (from the text or yes answers).
+    public var findings: [String] = []
+    /// Codes of every complaint that counted, best match first.
+    public var complaints: [String] = []
+    /// Follow-up questions the text and answers leave open.
+    public var questions: [FollowUpQuestion] = []
 
     public var isEmergency: Bool { urgency == .emergency }
     public var rationaleText: String { rationale.joined(separator: "; ") }
+    /// The rationale in a language: `sv` for staff by default, `en` with `--lang en`.
+    public func rationaleText(english: Bool) -> String { (english && !rationaleEn.isEmpty ? rationaleEn : rationale).joined(separator: "; ") }
 }
 
 /// Who the triage is for, and when.

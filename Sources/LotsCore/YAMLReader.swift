@@ -100,3 +100,14 @@ extension Dictionary where Key == String, Value == YAMLReader {
         return v
     }
 }
+
+extension YAMLReader {
+    /// `true`/`false` (also `yes`/`no`).
+    public func bool() throws -> Bool {
+        switch try string().lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw fail("expected true or false, found \"\(try string())\"", fix: "write true or false")
+        }
+    }
+}

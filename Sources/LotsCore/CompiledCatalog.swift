@@ -1,0 +1,135 @@
+/// The catalog made ready for matching: every phrase of every finding and complaint interned in one
+/// `StemIndex`, rules with their finding ids resolved, and the spelling index.
+struct CompiledCatalog: Sendable {
+    enum Owner: Sendable { case finding(Int), symptom(Int) }
+
+    struct Phrase: Sendable {
+        let owner: Owner
+        let term: CompiledTerm
+    }
+
+    struct CompiledRule: Sendable {
+        let rule: TriageRule
+        let terms: [CompiledTerm]
+        let with: [CompiledTerm]
+        let any: [Int]
+        let all: [Int]
+        let none: [Int]
+    }
+
+    let phrases: [Phrase]
+    /// For each stem id, the positions in `phrases` keyed by it (each phrase by its rarest stem).
+    let phrasesByStem: [[Int32]]
+    let index: StemIndex
+    let typos: TypoIndex
+    let findingIndex: [String: Int]
+    /// For each finding, the complaints it identifies.
+    let symptomsByFinding: [[Int]]
+    let discriminators: [CompiledRule]
+    let symptomRules: [[CompiledRule]]
+
+    init(_ catalog: SymptomCatalog) {
+        var index = StemIndex()
+        func term(_ phrase: String) -> CompiledTerm {
+            var t = CompiledTerm(phrase)
+            t.stemIds = t.stems.map { index.intern($0) }
+            return t
+        }
+        var phrases: [Phrase] = []
+        for (i, f) in catalog.findings.enumerated() { for t in f.terms { phrases.append(Phrase(owner: .finding(i), term: term(t))) } }
+        for (i, s) in catalog.symptoms.enumerated() { for t in s.terms { phrases.append(Phrase(owner: .symptom(i), term: term(t))) } }
+        let findingIndex = Dictionary(catalog.findings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byFinding = [[Int]](repeating: [], count: catalog.findings.count)
+        for (i, s) in catalog.symptoms.enumerated() {
+            for id in s.findings { if let f = findingIndex[id] { byFinding[f].append(i) } }
+        }
+        func compile(_ r: TriageRule) -> CompiledRule {
+            CompiledRule(rule: r, terms: r.terms.map(term), with: r.with.map(term), any: r.any.compactMap { findingIndex[$0] },
+                         all: r.all.compactMap { findingIndex[$0] }, none: r.none.compactMap { findingIndex[$0] })
+        }
+        discriminators = catalog.redFlags.map(compile)
+        symptomRules = catalog.symptoms.map { $0.rules.map(compile) }
+        var uses = [Int](repeating: 0, count: index.stems.count)
+        for p in phrases { for id in Set(p.term.stemIds) { uses[Int(id)] += 1 } }
+        var byStem = [[Int32]](repeating: [], count: index.stems.count)
+        for (k, p) in phrases.enumerated() {
+            guard let key = p.term.stemIds.min(by: { uses[Int($0)] < uses[Int($1)] }) else { continue }
+            byStem[Int(key)].append(Int32(k))
+        }
+        self.phrases = phrases
+        self.phrasesByStem = byStem
+        self.findingIndex = findingIndex
+        self.symptomsByFinding = byFinding
+        self.typos = TypoIndex(stems: index.stems.filter { $0.mode != .number }.map(\.bytes))
+        self.index = index
+    }
+
+    /// Positions in `phrases` of the phrases whose stems all match some token, in catalog order.
+    func candidatePhrases(_ matched: [Bool], ids: [Int32]) -> [Int] {
+        var out: [Int] = []
+        for id in ids {
+            for k in phrasesByStem[Int(id)] where phrases[Int(k)].term.stemIds.allSatisfy({ matched[Int($0)] }) { out.append(Int(k)) }
+        }
+        return out.sorted()
+    }
+
+    /// Reads a misspelt word as the catalog word it is one typo away from (words no stem starts).
+    func correctSpelling(_ text: inout TextAnalysis) {
+        for i in text.tokens.indices {
+            let t = text.tokens[i]
+            guard !t.isBoundary, t.number == nil, t.bytes.count >= TypoIndex.minimumLength, !CompiledTerm.stopWords.contains(t.text),
+                  !index.startsWithStem(t.bytes), let fixed = typos.correction(of: t.bytes) else { continue }
+            text.tokens[i].bytes = fixed
+            text.tokens[i].text = String(decoding: fixed, as: UTF8.self)
+            text.tokens[i].corrected = true
+        }
+    }
+
+    /// The reason a rule applies (Swedish and English), or nil.
+    func applies(_ r: CompiledRule, _ f: RuleFacts) -> (sv: String, en: String)? {
+        let rule = r.rule
+        if let a = rule.ageUnderMonths, f.ageMonths >= a { return nil }
+        if let a = rule.ageUnder, f.ageYears >= a { return nil }
+        if let a = rule.ageAtLeast, f.ageYears < a { return nil }
+        if let s = rule.sex, s != f.sex { return nil }
+        if let d = rule.daysAtLeast, (f.text.days ?? 0) < d { return nil }
+        if let v = rule.feverAtLeast, (f.text.fever ?? 0) < v { return nil }
+        if let p = rule.systolicAtLeast, (f.text.systolic ?? 0) < p { return nil }
+        if let p = rule.painAtLeast, (f.text.painScore ?? 0) < p { return nil }
+        if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
+        if !r.all.allSatisfy(f.present.contains) { return nil }
+        if r.none.contains(where: f.present.contains) { return nil }
+        var found: [String] = []
+        if !r.terms.isEmpty {
+            guard let hit = r.terms.lazy.compactMap({ $0.match(in: f.text, matched: f.matched) }).first(where: { !$0.negated }) else { return nil }
+            found.append("\"\(hit.term.phrase)\"")
+        }
+        for w in r.with {
+            guard let m = w.match(in: f.text, matched: f.matched), !m.negated else { return nil }
+            found.append("\"\(w.phrase)\"")
+        }
+        let ids = (r.any.filter(f.present.contains).prefix(2) + r.all)
+        var sv = found + ids.map { f.catalog.findings[$0].titleSv }
+        var en = found + ids.map { f.catalog.findings[$0].titleEn }
+        func both(_ s: String, _ e: String) { sv.append(s); en.append(e) }
+        if let a = rule.ageUnderMonths { both("ålder < \(a) mån", "age < \(a) months") }
+        if let a = rule.ageUnder { both("ålder < \(a) år", "age < \(a)") }
+        if let a = rule.ageAtLeast { both("ålder ≥ \(a) år", "age ≥ \(a)") }
+        if let v = rule.feverAtLeast { both("feber ≥ \(Rationale.decimal(v))", "fever ≥ \(Rationale.decimal(v))") }
+        if let d = rule.daysAtLeast { both("≥ \(d) dagar", "≥ \(d) days") }
+        if let p = rule.systolicAtLeast { both("systoliskt ≥ \(p)", "systolic ≥ \(p)") }
+        if let p = rule.painAtLeast { both("smärta ≥ \(p)/10", "pain ≥ \(p)/10") }
+        return (sv.joined(separator: ", "), en.joined(separator: ", "))
+    }
+}
+
+/// What a rule is tested against: the analysed text, the findings present, and who the patient is.
+struct RuleFacts {
+    let text: TextAnalysis
+    let present: Set<Int>
+    let ageYears: Int
+    let ageMonths: Int
+    let sex: Sex
+    let matched: [Bool]
+    let catalog: SymptomCatalog
+}

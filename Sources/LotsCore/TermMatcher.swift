@@ -87,7 +87,8 @@ public struct CompiledTerm: Sendable {
         self.phrase = phrase
         let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map(String.init)
         let negating = words.contains { TextAnalysis.negators.contains($0) }
-        let content = words.filter { !Self.stopWords.contains($0) || words.count == 1 }
+        // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
+        let content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
         let chosen = content.isEmpty ? words : content
         self.stems = chosen.map(Stem.init)
         self.acceptsNegated = negating
@@ -126,6 +127,17 @@ public struct CompiledTerm: Sendable {
             for stem in stems.dropFirst() {
                 // The nearest token matching this stem, allowing the same token for compounds.
                 var found: Int?
+                if acceptsNegated {
+                    // A negation changes meaning with word order ("vaknar inte" is not "inte vakna"): keep the phrase's order.
+                    var j = used.last! + 1
+                    while j <= hi, found == nil {
+                        if !tokens[j].isBoundary && stem.matches(tokens[j]) { found = j }
+                        j += 1
+                    }
+                    guard let c = found else { ok = false; break }
+                    used.append(c)
+                    continue
+                }
                 for d in 0...(hi - lo) {
                     for j in [i - d, i + d] where j >= lo && j <= hi && !tokens[j].isBoundary && stem.matches(tokens[j]) {
                         found = j

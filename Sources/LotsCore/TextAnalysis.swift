@@ -56,7 +56,7 @@ public struct TextAnalysis: Sendable {
         "en": 1, "ett": 1, "one": 1, "a": 1, "tva": 2, "two": 2, "par": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
         "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "atta": 8, "eight": 8, "nio": 9, "nine": 9,
         "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "several": 3, "few": 3]
-    static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c"]
+    static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c", "rektal", "orontemp", "matte", "mat", "termometer", "thermometer"]
 
     /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
     public static func fold(_ s: String) -> String {
@@ -218,10 +218,15 @@ public struct TextAnalysis: Sendable {
 
     mutating func extractFacts() {
         for (i, t) in tokens.enumerated() {
-            // Temperature: 35–43.5 with a fever word within three tokens either side.
+            // Temperature: 35–43.5 with a fever word within three tokens either side; a decimal 37.5–42.9
+            // ("38,1 rektalt") or "har/haft 39" is a temperature without one.
             if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n) {
                 let near = tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)]
-                if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } }) {
+                let before = i > 0 ? tokens[i - 1].text : ""
+                if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
+                    || (t.text.contains(",") && (37.5...42.9).contains(n))
+                    || (["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before) && (38...42).contains(n)
+                        && !(i + 1 < tokens.count && ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks"].contains(tokens[i + 1].text))) {
                     fever = max(fever ?? 0, n)
                 }
             }
@@ -261,6 +266,8 @@ public struct TextAnalysis: Sendable {
         let before2 = i > 1 ? tokens[i - 2].text : ""
         let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
         if ["ar", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
+        // "sonen 2 år har feber", "min dotter 10 mån", "my son 3 months"
+        if Self.personWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
         if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }
         if before == "pa" && Self.personWords.contains(before2) { return true }
         // Genitive: "3 månaders bebis" (an age), but "3 dagars feber" (a duration).

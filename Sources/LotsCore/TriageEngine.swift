@@ -90,7 +90,8 @@ public struct TriageEngine: Sendable {
         let counted = countedComplaints(candidates)
 
         // Urgency: base of every counted complaint, their rules, every discriminator.
-        var urgency = Urgency.p5
+        // No complaint at all: staff assess (P3) unless something below raises it.
+        var urgency = counted.isEmpty ? Urgency.p3 : Urgency.p5
         var decider: (symptom: Int?, mission: CareMission?) = (nil, nil)
         var evidence = false
         for c in counted {

@@ -8,7 +8,14 @@
 struct TypoIndex: Sendable {
     private var entries: [UInt64: [Int32]] = [:]
     private var words: [[UInt8]] = []
-    static let minimumLength = 5
+    static let minimumLength = 6
+    /// Everyday words one letter away from a catalog stem that must stay themselves ("veckan" is not "väckan").
+    static let protected: Set<String> = ["veckan", "veckor", "sedan", "mycket", "ganska", "kanske", "efter", "innan", "gammal", "gamla",
+                                         "manader", "timmar", "minuter", "hennes", "eftersom", "because", "before", "really", "little",
+                                         "pretty", "started", "mamma", "pappa", "dotter", "dottern", "sonen", "mannen", "hustru", "sambo",
+                                         "barnen", "skolan", "jobbet", "hemma", "stilla", "bättre", "battre", "samma", "sjalv", "himself",
+                                         "herself", "myself", "another", "morgon", "imorse", "ikvall", "forsta", "senaste", "hander",
+                                         "hander", "should", "thought", "though", "through", "things", "people", "better", "inside"]
 
     init(stems: [[UInt8]]) {
         var seen = Set<[UInt8]>()
@@ -34,7 +41,8 @@ struct TypoIndex: Sendable {
 
     /// The corrected spelling of `token`: a stem plus the token's own ending, or nil when nothing is close.
     func correction(of token: [UInt8]) -> [UInt8]? {
-        guard token.count >= Self.minimumLength, token.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        guard token.count >= Self.minimumLength, token.allSatisfy({ $0 >= 97 && $0 <= 122 }),
+              !Self.protected.contains(String(decoding: token, as: UTF8.self)) else { return nil }
         var best: (stem: Int32, length: Int)?
         for length in stride(from: min(token.count, 16), through: Self.minimumLength - 1, by: -1) {
             let prefix = token[0..<length]

@@ -14,7 +14,9 @@ struct TriageCommand: ParsableCommand {
         Examples:
           lots triage --text "Ont i bröstet som strålar ut i armen" --age 62 --sex m
           lots triage --text "Feber 38,4" --age 0 --at 2026-11-24T20:00:00+01:00
-          lots triage --text "Ont i halsen" --age 30 --answer fever=yes
+          lots triage --text "Ont i halsen" --age 30 --questions
+          lots triage --text "Ont i halsen" --age 30 --answer cannot-swallow=yes
+          lots triage --text "Feber 38,4" --age 0 --age-months 2
         """
     )
 
@@ -22,8 +24,12 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "Age in whole years.") var age: Int
     @Option(help: "f, m or x.") var sex: String = "x"
     @Option(help: "When, as ISO 8601 with offset (default: now).") var at: String?
-    @Option(name: .customLong("answer"), help: "A form answer ID=yes|no; yes answers count as text. Repeatable.")
+    @Option(name: .customLong("answer"), help: "A follow-up answer ID=yes|no (ID from --questions). Repeatable.")
     var answers: [String] = []
+    @Option(help: "Age in months, for infants (overrides --age for the age rules).") var ageMonths: Int?
+    @Flag(help: "Add the follow-up questions not yet answered (id, sv, en) to the JSON object.") var questions = false
+    @Option(help: "A catalog file or folder to use instead of the embedded one (for catalog editors).") var catalog: String?
+    @Option(help: "Language of the rationale: sv (default) or en.") var lang: String = "sv"
 
     func run() throws {
         guard let sexValue = Sex(rawValue: sex) else {
@@ -50,8 +56,16 @@ struct TriageCommand: ParsableCommand {
             }
             parsed[parts[0]] = ["yes", "ja"].contains(parts[1].lowercased())
         }
-        let engine = try Embedded.engine()
-        let result = engine.triage(TriageInput(text: text, ageYears: age, sex: sexValue, answers: parsed), at: date)
-        print(TriageJSON.encode(result))
+        guard ["sv", "en"].contains(lang) else {
+            throw LotsError("unknown language \"\(SafeText.sanitize(lang, keepNewlines: false))\"", at: "--lang", fix: "use sv or en", code: .usage)
+        }
+        if let m = ageMonths, !(0...1560).contains(m) {
+            throw LotsError("age in months \(m) is out of range", at: "--age-months", fix: "give the age in whole months, 0 to 1560", code: .usage)
+        }
+        let engine = try catalog.map { TriageEngine(catalog: try CatalogParser.parse(files: CatalogCommand.read($0)), directory: try Embedded.directory()) }
+            ?? Embedded.engine()
+        let input = TriageInput(text: text, ageYears: ageMonths.map { $0 / 12 } ?? age, ageMonths: ageMonths, sex: sexValue, answers: parsed)
+        let result = engine.triage(input, at: date)
+        print(TriageJSON.encode(result, questions: questions, english: lang == "en"))
     }
 }

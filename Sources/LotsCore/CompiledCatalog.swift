@@ -64,6 +64,11 @@ struct CompiledCatalog: Sendable {
         self.index = index
     }
 
+    /// The same, from the matched stems alone.
+    func candidatePhrases(_ matched: [Bool]) -> [Int] {
+        candidatePhrases(matched, ids: matched.indices.filter { matched[$0] }.map(Int32.init))
+    }
+
     /// Positions in `phrases` of the phrases whose stems all match some token, in catalog order.
     func candidatePhrases(_ matched: [Bool], ids: [Int32]) -> [Int] {
         var out: [Int] = []

@@ -59,6 +59,7 @@ public struct Intake: Sendable, Equatable {
         return TriageInput(text: ([reason] + yes).joined(separator: ". "),
                            ageYears: personnummer.age(at: submittedAt),
                            ageMonths: personnummer.ageInMonths(at: submittedAt),
-                           sex: personnummer.sex)
+                           sex: personnummer.sex,
+                           answers: Dictionary(answers.map { ($0.id, $0.isYes) }, uniquingKeysWith: { a, b in a || b }))
     }
 }

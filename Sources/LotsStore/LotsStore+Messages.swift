@@ -4,12 +4,17 @@ import LotsCore
 
 extension LotsStore {
     /// A message from the citizen side: the case waits for staff and its unread count grows.
+    ///
+    /// With `retriage`, the message is triaged on its own; when its findings call for a more urgent level than the
+    /// case has, the case is raised in the same transaction (history row, access-log event, a rationale that names
+    /// the message) and, at EMERGENCY, the citizen is sent the call-112 instruction as a system message. Never lowered.
     @discardableResult
-    public func addCitizenMessage(caseId: Int64, body: String, now: Date = Date()) throws -> Int64 {
+    public func addCitizenMessage(caseId: Int64, body: String, now: Date = Date(),
+                                  retriage: (@Sendable (TriageInput) -> TriageResult)? = nil) throws -> Int64 {
         let text = try Self.validatedMessage(body)
         return try pool.write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT c.status, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
+                SELECT c.status, c.urgency, c.ageYears, c.sex, c.rationale, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
                 """), arguments: [caseId]) else {
                 throw LotsError("no case with id \(caseId)", at: "CASE", fix: "use an id printed by lots intake or shown in the queue", code: .noInput)
             }
@@ -24,7 +29,32 @@ extension LotsStore {
                 UPDATE careCase SET unreadCount = unreadCount + 1, lastMessageAt = ?, updatedAt = ?, status = ? WHERE id = ?
                 """).execute(arguments: [now, now, next, caseId])
             try Self.audit(db, .system("citizen"), action: "citizen-message", caseId: caseId, personnummer: row["personnummer"], at: now)
+            if let retriage, let current = Urgency(rawValue: row["urgency"]) {
+                let pnr = (row["personnummer"] as String?).flatMap { try? Personnummer($0) }
+                let input = TriageInput(text: text, ageYears: row["ageYears"], ageMonths: pnr?.ageInMonths(at: now),
+                                        sex: Sex(rawValue: row["sex"]) ?? .x)
+                let result = retriage(input)
+                if result.confident, result.urgency < current {
+                    try Self.raiseUrgency(db, caseId: caseId, from: current, to: result, messageId: id, oldRationale: row["rationale"],
+                                          pnr: row["personnummer"], now: now)
+                }
+            }
             return id
+        }
+    }
+
+    /// Raises a case after a citizen message (never lowers): history, access log, and the 112 instruction at EMERGENCY.
+    static func raiseUrgency(_ db: Database, caseId: Int64, from old: Urgency, to r: TriageResult, messageId: Int64, oldRationale: String,
+                             pnr: String?, now: Date) throws {
+        let why = "omtriage på meddelande \(messageId): \(old.code) → \(r.urgency.code); " + r.rationale.filter { !$0.hasPrefix("hänvisning") && !$0.hasPrefix("fakta") }.joined(separator: "; ")
+        try db.execute(sql: "UPDATE careCase SET urgency = ?, urgencyRank = ?, rationale = ?, updatedAt = ? WHERE id = ?",
+                       arguments: [r.urgency.code, r.urgency.rank, oldRationale + "\n" + why, now, caseId])
+        try history(db, caseId, "system", "retriage", from: nil, to: nil, note: why, at: now)
+        try audit(db, .system("retriage"), action: "retriage", caseId: caseId, personnummer: pnr, detail: "\(old.code) -> \(r.urgency.code)", at: now)
+        if r.urgency == .emergency {
+            try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'system', ?, ?)", arguments: [caseId, """
+                Det du beskriver kan vara livshotande. Ring 112 nu. / What you describe may be life-threatening. Call 112 now.
+                """, now])
         }
     }
 

@@ -35,7 +35,8 @@ struct CitizenCommand: ParsableCommand {
                 body = s
             }
             let s = try store.open()
-            print(try s.addCitizenMessage(caseId: caseId, body: body))
+            let engine = try Embedded.engine()
+            print(try s.addCitizenMessage(caseId: caseId, body: body, retriage: { engine.triage($0, at: Date()) }))
         }
     }
 }

@@ -14,10 +14,10 @@ import LotsFixtures
     /// Every `stride`-th phrase, so the brute force stays quick in debug builds for the large catalog.
     static func texts(_ engine: TriageEngine, stride: Int, random: Int) -> [String] {
         var out = DemoGenerator.reasons.map(\.0)
-        out += engine.symptomTerms.enumerated().filter { $0.offset % stride == 0 }.map(\.element.term.phrase)
-        out += engine.globalFlags.flatMap { $0.rule.terms + $0.rule.with }
+        out += engine.compiled.phrases.enumerated().filter { $0.offset % stride == 0 }.map(\.element.term.phrase)
+        out += engine.compiled.discriminators.flatMap { $0.rule.terms + $0.rule.with }
         var rng = SeededRandom(seed: 3)
-        let words = Array(Set(engine.symptomTerms.flatMap { $0.term.phrase.split(separator: " ").map(String.init) })).sorted()
+        let words = Array(Set(engine.compiled.phrases.flatMap { $0.term.phrase.split(separator: " ").map(String.init) })).sorted()
         for _ in 0..<random {
             let n = Int.random(in: 2...8, using: &rng)
             out.append((0..<n).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: Bool.random(using: &rng) ? " " : ""))
@@ -30,13 +30,13 @@ import LotsFixtures
     func completeness(_ engine: TriageEngine, stride: Int = 1, random: Int = 400) {
         for text in Self.texts(engine, stride: stride, random: random) {
             let analysis = TextAnalysis(text)
-            let candidates = Set(engine.candidateTerms(engine.index.matched(in: analysis)))
-            for (k, entry) in engine.symptomTerms.enumerated() where entry.term.match(in: analysis) != nil {
+            let candidates = Set(engine.compiled.candidatePhrases(engine.compiled.index.matched(in: analysis)))
+            for (k, entry) in engine.compiled.phrases.enumerated() where entry.term.match(in: analysis) != nil {
                 #expect(candidates.contains(k), "\"\(entry.term.phrase)\" matches \"\(text)\" but is no candidate")
             }
-            for rule in engine.globalFlags {
+            for rule in engine.compiled.discriminators {
                 for t in rule.terms + rule.with where t.match(in: analysis) != nil {
-                    #expect(t.match(in: analysis, matched: engine.index.matched(in: analysis)) != nil, "red flag \"\(t.phrase)\" lost in \"\(text)\"")
+                    #expect(t.match(in: analysis, matched: engine.compiled.index.matched(in: analysis)) != nil, "red flag \"\(t.phrase)\" lost in \"\(text)\"")
                 }
             }
         }
@@ -51,8 +51,8 @@ import LotsFixtures
 
     @Test func theIndexNarrowsTheWork() {
         let analysis = TextAnalysis("Ont i halsen sedan tre dagar och feber 38,5")
-        let candidates = Self.synthetic.candidateTerms(Self.synthetic.index.matched(in: analysis))
+        let candidates = Self.synthetic.compiled.candidatePhrases(Self.synthetic.compiled.index.matched(in: analysis))
         #expect(!candidates.isEmpty)
-        #expect(candidates.count * 20 < Self.synthetic.symptomTerms.count)
+        #expect(candidates.count * 20 < Self.synthetic.compiled.phrases.count)
     }
 }

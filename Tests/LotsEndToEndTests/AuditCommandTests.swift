@@ -51,7 +51,7 @@ import LotsTestSupport
         #expect(lines.first == "unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes")
         #expect(lines.dropFirst().map(String.init) == [
             "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",app,EMERGENCY,open,1,0,",
-            "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",app,P4,open,1,0,",
+            "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",app,P2,open,1,0,",
             "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",web,P5,open,1,0,",
         ])
         let json = try LotsProcess.run(["report", "contacts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "json", "--db", db])

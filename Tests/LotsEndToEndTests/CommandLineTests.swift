@@ -125,3 +125,32 @@ import LotsTestSupport
         #expect(run.stderr == "lots: no case with id 999 (CASE): use an id printed by lots intake or shown in the queue\n")
     }
 }
+
+/// `lots triage --questions` lists follow-up questions; `--answer` feeds the same rules.
+@Suite struct TriageQuestionsCommandTests {
+    func json(_ args: [String]) throws -> [String: Any] {
+        let run = try LotsProcess.run(["triage"] + args)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func questionsAreListedAndAnAnswerChangesTheResult() throws {
+        let base = ["--text", "Ont i ryggen sedan igår", "--age", "45", "--at", "2026-11-24T10:00:00+01:00"]
+        let asked = try json(base + ["--questions"])
+        let questions = try #require(asked["questions"] as? [[String: String]])
+        #expect(questions.contains { $0["id"] == "saddle-numbness" && $0["sv"]?.isEmpty == false && $0["en"]?.isEmpty == false })
+        let answered = try json(base + ["--questions", "--answer", "saddle-numbness=yes"])
+        #expect(asked["urgency"] as? String != answered["urgency"] as? String)
+        #expect(answered["urgency"] as? String == "P1")
+        #expect(!((answered["questions"] as? [[String: String]]) ?? []).contains { $0["id"] == "saddle-numbness" })
+    }
+
+    @Test func ageInMonthsAndEnglishRationale() throws {
+        let r = try json(["--text", "Feber 38,4", "--age", "0", "--age-months", "2", "--lang", "en", "--at", "2026-11-24T20:00:00+01:00"])
+        #expect(r["urgency"] as? String == "P1")
+        #expect((r["rationale"] as? String)?.contains("infant under 3 months") == true)
+        let unsure = try json(["--text", "Något känns fel", "--age", "40"])
+        #expect(unsure["confidence"] as? String == "low")
+        #expect(unsure["flag"] as? String == "ej säker automatisk bedömning")
+    }
+}

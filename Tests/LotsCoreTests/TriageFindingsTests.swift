@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import LotsCore
+import LotsTestSupport
+
+/// The findings model: general discriminators on every text, negation by order and scope, stated ages,
+/// misspellings, the confidence floor and follow-up questions.
+@Suite struct TriageFindingsTests {
+    let tuesday = Shipped.at("2026-11-24T10:00:00+01:00")
+
+    func triage(_ text: String, age: Int, sex: Sex = .x, answers: [String: Bool] = [:]) -> TriageResult {
+        Shipped.engine.triage(TriageInput(text: text, ageYears: age, sex: sex, answers: answers), at: tuesday)
+    }
+
+    @Test func strokeToldThroughItsSignsIsAnEmergency() {
+        #expect(triage("Pappa hänger med ena mungipan och får inte fram orden", age: 78).urgency == .emergency)
+        #expect(triage("My wife's face is drooping on one side and her speech is slurred", age: 70).urgency == .emergency)
+        #expect(triage("armen lyder inte sedan en halvtimme", age: 66).urgency == .emergency)
+    }
+
+    @Test func chestPressureSpreadingToTheJawWithSweatingIsAnEmergency() {
+        #expect(triage("Tryck över bröstet som går upp i käken, jag svettas", age: 58).urgency == .emergency)
+    }
+
+    @Test func anaphylaxisAfterAStingIsAnEmergencyNotAnItch() {
+        #expect(triage("Blev stucken av en geting och nu svullnar läpparna", age: 30).urgency == .emergency)
+    }
+
+    @Test func findingsAreCombined() {
+        #expect(triage("Ont i ländryggen och domning mellan benen", age: 45).urgency == .p1)
+        #expect(triage("Ramlade och slog i huvudet, jag tar Waran", age: 80).urgency <= .p1)
+        #expect(triage("Feber och prickar som inte bleknar när jag trycker", age: 15).urgency == .emergency)
+    }
+
+    @Test func aReassuringNegationDoesNotRaise() {
+        let r = triage("Vrickade foten, den är inte svullen och jag kan gå", age: 30)
+        #expect(r.urgency >= .p4, "\(r.rationaleText)")
+        #expect(triage("Ont i halsen, andas normalt, ingen feber", age: 30).urgency == .p5)
+    }
+
+    @Test func negationKeepsItsWordOrder() {
+        // "skönt att inte vakna" is a wish, not "vaknar inte" (unconscious).
+        let r = triage("Ibland tänker jag att det vore skönt att inte vakna", age: 40)
+        #expect(!r.findings.contains("unconscious"))
+        #expect(triage("Han vaknar inte", age: 40).urgency == .emergency)
+    }
+
+    @Test func aNegatedAdverbDoesNotMeanNotBreathing() {
+        let r = triage("Hon andas inte normalt, det låter ansträngt", age: 40)
+        #expect(!r.findings.contains("not-breathing"))
+        #expect(r.findings.contains("breathing-difficulty"))
+    }
+
+    @Test func aStatedAgeIsAnAgeNotADuration() {
+        let text = TextAnalysis("Sonen 2 år har haft feber sedan igår")
+        #expect(text.statedAgeMonths == 24)
+        #expect(text.days == 1)
+        #expect(TextAnalysis("Min 3 månaders bebis har feber").statedAgeMonths == 3)
+        #expect(TextAnalysis("My son is 6 weeks old").statedAgeMonths == 1)
+        #expect(TextAnalysis("Hostat i tre veckor").days == 21)
+    }
+
+    @Test func painScoresAndSeverityWordsCount() {
+        #expect(TextAnalysis("ont i knät, 8/10").painScore == 8)
+        #expect(TextAnalysis("smärtan är 9 av 10").painScore == 9)
+        #expect(TextAnalysis("blodtryck 140/90").painScore == nil)
+        #expect(triage("Ont i knät, 9 av 10", age: 40).urgency <= .p2)
+    }
+
+    @Test func aMisspeltWordIsReadAsTheCatalogWord() {
+        let r = triage("pappa sludrar och munen hänger", age: 80)
+        #expect(r.urgency == .emergency, "\(r.rationaleText)")
+        #expect(TypoIndex.withinOne(Array("sluddr".utf8), Array("sludr".utf8)))
+        #expect(!TypoIndex.withinOne(Array("abcd".utf8), Array("bcda".utf8)))
+    }
+
+    @Test func noConfidentMatchIsFlaggedAndNeverBelowP3() {
+        let r = triage("Något känns fel i kroppen", age: 40)
+        #expect(!r.confident)
+        #expect(r.urgency <= .p3)
+    }
+
+    @Test func followUpQuestionsAreListedAndAnswersChangeTheResult() {
+        let q = triage("Ont i ryggen sedan igår", age: 45)
+        #expect(q.questions.contains { $0.id == "saddle-numbness" }, "\(q.questions.map(\.id))")
+        let yes = triage("Ont i ryggen sedan igår", age: 45, answers: ["saddle-numbness": true])
+        #expect(yes.urgency < q.urgency)
+        #expect(!yes.questions.contains { $0.id == "saddle-numbness" })
+        let no = triage("Ont i ryggen sedan igår", age: 45, answers: ["saddle-numbness": false])
+        #expect(no.urgency == q.urgency)
+        #expect(!no.questions.contains { $0.id == "saddle-numbness" })
+    }
+
+    @Test func everyRuleNamesItsSourceAndEveryComplaintToo() {
+        #expect(Shipped.catalog.redFlags.allSatisfy { $0.source != nil }, "discriminators without source")
+        #expect(Shipped.catalog.findings.count >= 90)
+    }
+}

@@ -130,7 +130,7 @@ public struct CompiledTerm: Sendable {
                 if acceptsNegated {
                     // A negation changes meaning with word order ("vaknar inte" is not "inte vakna"): keep the phrase's order.
                     var j = used.last! + 1
-                    while j <= hi, found == nil {
+                    while j <= min(hi, used.last! + 2), found == nil {
                         if !tokens[j].isBoundary && stem.matches(tokens[j]) { found = j }
                         j += 1
                     }

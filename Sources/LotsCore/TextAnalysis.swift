@@ -41,8 +41,8 @@ public struct TextAnalysis: Sendable {
     static let negators: Set<String> = ["ingen", "inga", "inget", "inte", "ej", "utan", "aldrig", "icke", "varken",
                                         "no", "not", "without", "never", "nor", "dont", "doesnt", "havent", "hasnt", "didnt", "cant", "isnt",
                                         "cannot", "wont", "arent", "wasnt", "denies"]
-    static let clauseWords: Set<String> = ["men", "och", "but", "and", "fast", "dock", "although", "however", "eftersom", "because",
-                                           "though", "plus", "samt", "sedan", "since", "nu", "now", "then", "da"]
+    static let clauseWords: Set<String> = ["men", "och", "but", "and", "dock", "although", "however", "eftersom", "because",
+                                           "though", "samt", "sedan", "since", "nu", "now", "then", "da"]
     /// Hedges: what follows is uncertain, not absent.
     static let hedges: Set<String> = ["kanske", "eventuellt", "mojligen", "mojligtvis", "tror", "typ", "maybe", "perhaps", "possibly",
                                       "might", "think", "unsure", "osaker"]
@@ -202,12 +202,13 @@ public struct TextAnalysis: Sendable {
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }
             guard Self.negators.contains(t) else { i += 1; continue }
+            // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet".
             var j = i + 1
             var reach = 0
             while j < tokens.count, !tokens[j].isBoundary, reach < 3 {
                 tokens[j].negated = true
+                if !CompiledTerm.stopWords.contains(tokens[j].text) { reach += 1 }
                 j += 1
-                reach += 1
             }
             if reach == 0, i > 0, !tokens[i - 1].isBoundary, ["inte", "ej", "not"].contains(t) {
                 tokens[i - 1].negated = true

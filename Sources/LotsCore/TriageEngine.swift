@@ -123,8 +123,10 @@ public struct TriageEngine: Sendable {
         for c in counted { for r in compiled.symptomRules[c.symptom] { consider(r, symptom: c.symptom) } }
 
         // Confidence: a complaint or finding matched by its own words, not only by a short or corrected word.
-        let strong = counted.contains { c in c.match.map { !$0.corrected && $0.term.weight >= 5 } ?? true }
-            || findings.values.contains { !$0.corrected && $0.term.weight >= 5 } || evidence || !answeredYes.isEmpty
+        // A word read through a spelling correction counts when it is long (a short one may be another word).
+        func sure(_ m: CompiledTerm.Match) -> Bool { m.term.weight >= (m.corrected ? 7 : 5) }
+        let strong = counted.contains { c in c.match.map(sure) ?? true } || findings.values.contains(where: sure)
+            || evidence || !answeredYes.isEmpty
         if !strong {
             if urgency > .p3 { urgency = .p3 }
             why.add(counted.isEmpty ? "ingen säker träff i katalogen: lägst P3, bedöms av personal" : "osäker träff: lägst P3, bedöms av personal",

@@ -29,7 +29,7 @@ public enum CatalogParser {
                                            "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
-                                        "mission", "source"]
+                                        "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder"]
     static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question"]
 
     /// Parses every file and merges them; duplicate symptom codes or finding ids across files are errors.
@@ -143,12 +143,12 @@ public enum CatalogParser {
             for id in try n.strings() { references.append((id, n, false)) }
         }
         let fever = try m["feverAtLeast"]?.double()
-        let hasFacts = fever != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil
+        let hasFacts = fever != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil || m["pregnancyWeekAtLeast"] != nil
         if requireEvidence, terms.isEmpty, any.isEmpty, all.isEmpty, !hasFacts {
             throw node.fail("a rule needs terms, findings (any/all) or a fact such as feverAtLeast",
                             fix: "add terms: [...] with the phrases, or any: [finding ids]")
         }
-        let r = TriageRule(
+        var r = TriageRule(
             label: try m["label"]?.string() ?? terms.first ?? any.first ?? all.first ?? "regel",
             labelEn: try m["en"]?.string(),
             terms: terms, with: try m["with"]?.strings() ?? [], any: any, all: all, none: none,
@@ -160,6 +160,8 @@ public enum CatalogParser {
             sex: try m["sex"]?.value(Sex.self, what: "sex"),
             mission: try m["mission"]?.value(CareMission.self, what: "care mission"),
             source: try m["source"]?.string())
+        r.pregnancyWeekAtLeast = try m["pregnancyWeekAtLeast"]?.int()
+        r.pregnancyWeekUnder = try m["pregnancyWeekUnder"]?.int()
         if !requireEvidence, !r.needsEvidence, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil,
            r.daysAtLeast == nil, r.systolicAtLeast == nil, r.painAtLeast == nil {
             throw node.fail("an age modifier without any condition", fix: "add ageUnder, ageUnderMonths, ageAtLeast, feverAtLeast or daysAtLeast")

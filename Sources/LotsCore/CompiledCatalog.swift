@@ -101,6 +101,8 @@ struct CompiledCatalog: Sendable {
         if let v = rule.feverAtLeast, (f.text.fever ?? 0) < v { return nil }
         if let p = rule.systolicAtLeast, (f.text.systolic ?? 0) < p { return nil }
         if let p = rule.painAtLeast, (f.text.painScore ?? 0) < p { return nil }
+        if let w = rule.pregnancyWeekAtLeast, (f.text.pregnancyWeek ?? 0) < w { return nil }
+        if let w = rule.pregnancyWeekUnder, (f.text.pregnancyWeek ?? 99) >= w { return nil }
         if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
         if !r.all.allSatisfy(f.present.contains) { return nil }
         if r.none.contains(where: f.present.contains) { return nil }
@@ -124,6 +126,8 @@ struct CompiledCatalog: Sendable {
         if let d = rule.daysAtLeast { both("≥ \(d) dagar", "≥ \(d) days") }
         if let p = rule.systolicAtLeast { both("systoliskt ≥ \(p)", "systolic ≥ \(p)") }
         if let p = rule.painAtLeast { both("smärta ≥ \(p)/10", "pain ≥ \(p)/10") }
+        if let w = rule.pregnancyWeekAtLeast { both("graviditetsvecka ≥ \(w)", "pregnancy week ≥ \(w)") }
+        if let w = rule.pregnancyWeekUnder { both("graviditetsvecka < \(w)", "pregnancy week < \(w)") }
         return (sv.joined(separator: ", "), en.joined(separator: ", "))
     }
 }

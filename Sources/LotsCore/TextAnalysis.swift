@@ -35,6 +35,8 @@ public struct TextAnalysis: Sendable {
     public private(set) var hours: Double?
     /// Highest systolic blood pressure written as `190/110`.
     public private(set) var systolic: Int?
+    /// The week of pregnancy stated ("gravid i vecka 30", "v 28", "34 weeks pregnant").
+    public private(set) var pregnancyWeek: Int?
     /// A pain score on the 0–10 scale ("8/10", "8 av 10", "9 out of 10").
     public private(set) var painScore: Int?
 
@@ -242,13 +244,14 @@ public struct TextAnalysis: Sendable {
                     : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil
                 guard let d else { continue }
                 if isStatedAge(number: i, unit: unit) {
-                    if d >= 7 { statedAgeMonths = Int(n * d / 30) }
+                    if d >= 1 { statedAgeMonths = Int(n * d / 30) }
                 } else {
                     days = max(days ?? 0, Int(n * d))
                     hours = max(hours ?? 0, n * d * 24)
                 }
             }
             if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
+            if let w = pregnancyWeek(at: i) { pregnancyWeek = w }
             if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" {
                 days = max(days ?? 0, 1)
                 hours = max(hours ?? 0, 12)
@@ -275,5 +278,24 @@ public struct TextAnalysis: Sendable {
         if unit.hasSuffix("s") || unit.hasSuffix("ars") { if Self.personWords.contains(after) { return true } }
         if (unit.hasPrefix("month") || unit.hasPrefix("week") || unit.hasPrefix("year")), Self.personWords.contains(after) || after == "son" || after == "daughter" || after == "boy" || after == "girl" { return true }
         return false
+    }
+
+    /// "i vecka 30", "gravid v 28", "vecka 34 av graviditeten", "34 weeks pregnant": a week 4–43 at token `i`.
+    func pregnancyWeek(at i: Int) -> Int? {
+        let t = tokens[i].text
+        if ["vecka", "v", "week", "graviditetsvecka", "gravidvecka"].contains(t), i + 1 < tokens.count, let n = tokens[i + 1].number,
+           (4...43).contains(n), n == n.rounded() {
+            let before = i > 0 ? tokens[i - 1].text : ""
+            let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
+            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu"].contains(before) || i == 0 || t.hasPrefix("grav")
+                || after.hasPrefix("grav") || after == "pregnant" || before == "" {
+                return Int(n)
+            }
+        }
+        if let n = t.first?.isNumber == true ? tokens[i].number : nil, (4...43).contains(n), i + 2 < tokens.count,
+           tokens[i + 1].text.hasPrefix("week") || tokens[i + 1].text.hasPrefix("veck"), tokens[i + 2].text == "pregnant" || tokens[i + 2].text.hasPrefix("grav") {
+            return Int(n)
+        }
+        return nil
     }
 }

@@ -72,7 +72,10 @@ public struct TriageEngine: Sendable {
             guard let f = compiled.findingIndex[id] else { continue }
             if yes { answeredYes.insert(f) } else { answeredNo.insert(f) }
         }
-        let present = Set(findings.keys).union(answeredYes)
+        var present = Set(findings.keys).union(answeredYes)
+        // Facts read from numbers count as their findings ("har haft 39" is fever, "i vecka 30" is pregnancy).
+        if text.fever.map({ $0 >= 38 }) == true, let f = compiled.findingIndex["fever-word"] { present.insert(f) }
+        if text.pregnancyWeek != nil, let f = compiled.findingIndex["pregnancy"] { present.insert(f) }
         for f in present.sorted() {
             let m = findings[f]
             why.add("fynd: \(catalog.findings[f].titleSv)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? " (svar ja)"),
@@ -124,7 +127,7 @@ public struct TriageEngine: Sendable {
 
         // Confidence: a complaint or finding matched by its own words, not only by a short or corrected word.
         // A word read through a spelling correction counts when it is long (a short one may be another word).
-        func sure(_ m: CompiledTerm.Match) -> Bool { m.term.weight >= (m.corrected ? 7 : 5) }
+        func sure(_ m: CompiledTerm.Match) -> Bool { m.term.weight >= (m.corrected ? 7 : 4) }
         let strong = counted.contains { c in c.match.map(sure) ?? true } || findings.values.contains(where: sure)
             || evidence || !answeredYes.isEmpty
         if !strong {

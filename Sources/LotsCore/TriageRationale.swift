@@ -32,6 +32,7 @@ struct Rationale {
         if let d = text.days, d > 0 { sv.append("\(d) dagar"); en.append("\(d) days") }
         if let p = text.painScore { sv.append("smärta \(p)/10"); en.append("pain \(p)/10") }
         if let s = text.systolic { sv.append("systoliskt \(s)"); en.append("systolic \(s)") }
+        if let w = text.pregnancyWeek { sv.append("graviditetsvecka \(w)"); en.append("pregnancy week \(w)") }
         add("fakta: " + sv.joined(separator: ", "), "facts: " + en.joined(separator: ", "))
     }
 }

@@ -31,6 +31,9 @@ public struct TriageRule: Sendable, Equatable {
     /// A stated pain score (0–10) of at least this.
     public var painAtLeast: Int?
     public var sex: Sex?
+    /// A stated week of pregnancy of at least / under this.
+    public var pregnancyWeekAtLeast: Int?
+    public var pregnancyWeekUnder: Int?
     /// The care mission when this rule decides (a suicide plan refers to psychiatry).
     public var mission: CareMission?
     /// Where the urgency comes from (guideline, RETTS ESS, 1177 page title).

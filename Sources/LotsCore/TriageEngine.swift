@@ -78,8 +78,8 @@ public struct TriageEngine: Sendable {
         if text.pregnancyWeek != nil, let f = compiled.findingIndex["pregnancy"] { present.insert(f) }
         for f in present.sorted() {
             let m = findings[f]
-            why.add("fynd: \(catalog.findings[f].titleSv)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? " (svar ja)"),
-                    "finding: \(catalog.findings[f].titleEn)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? " (answered yes)"))
+            why.add("fynd: \(catalog.findings[f].titleSv)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? (answeredYes.contains(f) ? " (svar ja)" : " (ur texten)")),
+                    "finding: \(catalog.findings[f].titleEn)" + (m.map { " (\"\(Rationale.words(of: $0, in: text))\")" } ?? (answeredYes.contains(f) ? " (answered yes)" : " (from the text)")))
             if let m, m.uncertain { why.add("osäkert uttryckt: \(catalog.findings[f].titleSv)", "stated with uncertainty: \(catalog.findings[f].titleEn)") }
         }
 

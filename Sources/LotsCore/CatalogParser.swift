@@ -26,7 +26,7 @@
 public enum CatalogParser {
     static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
-                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background"]
+                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder"]
@@ -115,7 +115,9 @@ public enum CatalogParser {
         let questions = try m["questions"]?.strings() ?? []
         if let q = m["questions"] { for id in questions { references.append((id, q, true)) } }
         let flags = try (m["redFlags"]?.list() ?? []) + (m["rules"]?.list() ?? [])
-        return Symptom(
+        let unless = try m["unless"]?.strings() ?? []
+        if let u = m["unless"] { for id in unless { references.append((id, u, false)) } }
+        var symptom = Symptom(
             code: code,
             titleSv: try m.required("sv", in: node).string(),
             titleEn: try m["en"]?.string() ?? code,
@@ -132,6 +134,8 @@ public enum CatalogParser {
             adviceEn: try m["adviceEn"]?.string() ?? "",
             source: try m["source"]?.string() ?? "",
             background: try m["background"].map { try $0.bool() } ?? false)
+        symptom.unless = unless
+        return symptom
     }
 
     static func rule(_ node: YAMLReader, requireEvidence: Bool, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> TriageRule {

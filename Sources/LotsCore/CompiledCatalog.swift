@@ -25,6 +25,8 @@ struct CompiledCatalog: Sendable {
     let findingIndex: [String: Int]
     /// For each finding, the complaints it identifies.
     let symptomsByFinding: [[Int]]
+    /// For each complaint, the findings that explain its words otherwise (`unless`).
+    let symptomUnless: [[Int]]
     let discriminators: [CompiledRule]
     let symptomRules: [[CompiledRule]]
 
@@ -47,6 +49,7 @@ struct CompiledCatalog: Sendable {
             CompiledRule(rule: r, terms: r.terms.map(term), with: r.with.map(term), any: r.any.compactMap { findingIndex[$0] },
                          all: r.all.compactMap { findingIndex[$0] }, none: r.none.compactMap { findingIndex[$0] })
         }
+        symptomUnless = catalog.symptoms.map { $0.unless.compactMap { findingIndex[$0] } }
         discriminators = catalog.redFlags.map(compile)
         symptomRules = catalog.symptoms.map { $0.rules.map(compile) }
         var uses = [Int](repeating: 0, count: index.stems.count)

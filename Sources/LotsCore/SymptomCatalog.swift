@@ -25,6 +25,8 @@ public struct Symptom: Sendable, Equatable, Identifiable {
     public var source: String
     /// A background condition (diabetes, asthma, blood thinners): counts only when nothing else matched.
     public var background: Bool
+    /// Finding ids that explain the words otherwise (chest pain on pressing a rib): then the complaint does not count.
+    public var unless: [String] = []
 
     public var id: String { code }
 

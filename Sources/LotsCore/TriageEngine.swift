@@ -90,7 +90,7 @@ public struct TriageEngine: Sendable {
                 candidates.append(Candidate(symptom: si, match: findings[f], score: findings[f]?.score ?? 6, viaFinding: f))
             }
         }
-        let counted = countedComplaints(candidates)
+        let counted = countedComplaints(candidates.filter { c in !compiled.symptomUnless[c.symptom].contains(where: present.contains) })
 
         // Urgency: base of every counted complaint, their rules, every discriminator.
         // No complaint at all: staff assess (P3) unless something below raises it.

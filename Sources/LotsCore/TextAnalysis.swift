@@ -160,7 +160,7 @@ public struct TextAnalysis: Sendable {
             let c = scalars[i]
             if Self.isWordScalar(c) {
                 // "v34", "38grader": a word turns into a number or back; split there.
-                if let last = word.last, Self.isDigit(last) != Self.isDigit(c), !(Self.isDigit(last) && word.contains(",")) || !Self.isDigit(c) { flush() }
+                if let last = word.last, last != ",", Self.isDigit(last) != Self.isDigit(c) { flush() }
                 word.append(c)
             } else if (c == "," || c == "."), let last = word.last, Self.isDigit(last), i + 1 < scalars.count, Self.isDigit(scalars[i + 1]) {
                 word.append(",")

@@ -24,7 +24,7 @@
 /// ```
 /// Every finding a rule, complaint or question names must exist; questions need a finding with question text.
 public enum CatalogParser {
-    static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings"]
+    static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
                                            "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
@@ -70,6 +70,18 @@ public enum CatalogParser {
                 }
                 seen[sym.code] = codeNode.location
                 symptoms.append(sym)
+            }
+        }
+        // `extend:` adds lay expressions to findings defined elsewhere (a lexicon kept apart from the model).
+        for (name, text) in files {
+            let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
+            for e in try top["extend"]?.list() ?? [] {
+                let m = try e.mapping(allowed: ["id", "terms"])
+                let id = try m.required("id", in: e).string()
+                guard let i = findings.firstIndex(where: { $0.id == id }) else {
+                    throw e.fail("extend names unknown finding \"\(id)\"", fix: "define it under findings: or correct the id")
+                }
+                findings[i].terms += try m.required("terms", in: e).strings()
             }
         }
         guard !symptoms.isEmpty else {

@@ -11,8 +11,16 @@ import LotsTestSupport
         Shipped.engine.triage(TriageInput(text: text, ageYears: age, sex: sex), at: at ?? tuesday)
     }
 
-    @Test func catalogHasAtLeast150SymptomsWithUniqueCodes() {
-        #expect(Shipped.catalog.symptoms.count >= 150)
+    @Test func everyComplaintHasItsSourceAdviceInBothLanguagesAndATitle() {
+        for s in Shipped.catalog.symptoms {
+            #expect(!s.source.isEmpty, "\(s.code) names no source")
+            #expect(!s.advice.isEmpty && !s.adviceEn.isEmpty, "\(s.code) lacks advice in Swedish or English")
+            #expect(!s.titleEn.isEmpty && s.titleEn != s.code, "\(s.code) has no English title")
+        }
+    }
+
+    @Test func catalogHasAtLeast400ComplaintsWithUniqueCodes() {
+        #expect(Shipped.catalog.symptoms.count >= 400)
         #expect(Set(Shipped.catalog.symptoms.map(\.code)).count == Shipped.catalog.symptoms.count)
         #expect(Shipped.catalog.symptoms.allSatisfy { !$0.terms.isEmpty && !$0.titleSv.isEmpty })
     }

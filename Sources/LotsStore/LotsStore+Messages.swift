@@ -28,12 +28,20 @@ extension LotsStore {
         }
     }
 
-    /// Checks a message body: non-empty, at most 8,000 characters.
+    /// Checks a message body: non-empty, no NUL (SQLite would cut the text there), at most 8,000 characters
+    /// and 16,000 code points (a character may stack any number of combining marks).
     static func validatedMessage(_ body: String) throws -> String {
+        guard !body.unicodeScalars.contains("\u{0}") else {
+            throw LotsError("the message contains a NUL character", at: "TEXT", fix: "remove the NUL character from the text")
+        }
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw LotsError("the message is empty", at: "TEXT", fix: "write at least one visible character") }
         guard trimmed.count <= 8_000 else {
             throw LotsError("the message is \(trimmed.count) characters, over 8000", at: "TEXT", fix: "split it into shorter messages")
+        }
+        guard trimmed.unicodeScalars.count <= 16_000 else {
+            throw LotsError("the message is \(trimmed.unicodeScalars.count) code points, over 16000", at: "TEXT",
+                            fix: "remove the stacked combining marks")
         }
         return trimmed
     }

@@ -42,7 +42,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogParser.parse(files: CatalogCommand.read(path))
-            print("ok: \(catalog.symptoms.count) symptoms, \(catalog.redFlags.count) global red flags, version \(catalog.version)")
+            print("ok: \(catalog.symptoms.count) symptoms, \(catalog.redFlags.count) global red flags, version \(SafeText.sanitize(String(catalog.version.prefix(80)), keepNewlines: false))")
         }
     }
 
@@ -62,7 +62,7 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try CatalogParser.parse(files: files)  // validate before touching the store
             let s = try store.open()
             try s.importCatalog(files: files, actor: .system("catalog-import"))
-            print("imported \(catalog.symptoms.count) symptoms, version \(catalog.version)")
+            print("imported \(catalog.symptoms.count) symptoms, version \(SafeText.sanitize(String(catalog.version.prefix(80)), keepNewlines: false))")
         }
     }
 

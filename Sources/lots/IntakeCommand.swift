@@ -25,11 +25,11 @@ struct IntakeCommand: ParsableCommand {
         let data: Data
         let base: URL
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try BoundedInput.stdin(limit: IntakeParser.maxJSONBytes, what: "intake", fix: IntakeParser.tooLongFix)
             base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         } else {
-            guard let d = FileManager.default.contents(atPath: file) else {
-                throw LotsError("cannot read the intake file", at: file, fix: "check the path", code: .noInput)
+            guard let d = try BoundedInput.file(file, limit: IntakeParser.maxJSONBytes, what: "intake", fix: IntakeParser.tooLongFix) else {
+                throw LotsError("cannot read the intake file", at: SafeText.sanitize(file, keepNewlines: false), fix: "check the path", code: .noInput)
             }
             data = d
             base = URL(fileURLWithPath: file).deletingLastPathComponent()

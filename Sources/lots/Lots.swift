@@ -37,7 +37,15 @@ struct Lots: AsyncParsableCommand {
             FileHandle.standardError.write(Data((error.line + "\n").utf8))
             Foundation.exit(error.code.rawValue)
         } catch {
-            exit(withError: error)
+            // Argument errors echo what was typed: sanitized like every other error (help and version go to stdout).
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else {
+                FileHandle.standardError.write(Data((SafeText.sanitize(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -105,3 +105,25 @@ import LotsTestSupport
         #expect(out.contains("Hej␛[2J␛]52;c;ZWNobyBoYWNrZWQ=␇[U+202E]dlrow"))
     }
 }
+
+/// Issue 11, group 13: input is read only up to its limit.
+@Suite(.timeLimit(.minutes(1))) struct BoundedInputCommandTests {
+    @Test func endlessStdinIsRefusedAtTheLimit() throws {
+        let db = try DemoStore.copy()
+        for args in [["intake", "-"], ["citizen", "reply", "1", "-"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "exec \"$0\" \"$@\" < /dev/zero", TestPaths.lotsBinary.path] + args + ["--db", db]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = Pipe()
+            try p.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 65, "\(args): \(text)")
+            #expect(text.contains("limit"), "\(text)")
+        }
+        let run = try LotsProcess.run(["intake", "/dev/zero", "--db", db])
+        #expect(run.status == 65, "\(run.stderr)")
+    }
+}

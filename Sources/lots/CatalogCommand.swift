@@ -60,7 +60,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let files = try CatalogCommand.read(path)
             let catalog = try CatalogParser.parse(files: files)  // validate before touching the store
-            let s = try store.open()
+            let s = try store.open(create: true)
             try s.importCatalog(files: files, actor: .system("catalog-import"))
             print("imported \(catalog.symptoms.count) symptoms, version \(SafeText.sanitize(String(catalog.version.prefix(80)), keepNewlines: false))")
         }

@@ -44,7 +44,7 @@ struct IntakeCommand: ParsableCommand {
             return d
         }
         let intake = try parser.parse(data)
-        let s = try store.open()
+        let s = try store.open(create: true)
         let engine = try triageEngine(for: s)
         let triage = engine.triage(intake.triageInput, at: intake.submittedAt, ownUnit: intake.unit)
         let id = try s.createCase(intake, triage: triage, actor: .system("intake"), source: parser.source)

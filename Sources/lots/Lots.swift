@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LotsCore
+import LotsStore
 
 /// `lots`: the console and its operations commands. DESIGN §4.
 @main
@@ -36,6 +37,10 @@ struct Lots: AsyncParsableCommand {
         } catch let error as LotsError {
             FileHandle.standardError.write(Data((error.line + "\n").utf8))
             Foundation.exit(error.code.rawValue)
+        } catch let error where LotsStore.lotsError(for: error) != nil {
+            let e = LotsStore.lotsError(for: error)!
+            FileHandle.standardError.write(Data((e.line + "\n").utf8))
+            Foundation.exit(e.code.rawValue)
         } catch {
             // Argument errors echo what was typed: sanitized like every other error (help and version go to stdout).
             let code = exitCode(for: error)

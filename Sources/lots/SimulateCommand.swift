@@ -31,7 +31,7 @@ struct SimulateCommand: ParsableCommand {
         guard rate > 0, rate <= 60_000 else { throw LotsError("rate \(rate) is out of range", at: "--rate", fix: "choose 0.1 to 60000 per minute", code: .usage) }
         guard duration >= 0, duration <= 86_400 else { throw LotsError("duration \(duration) is out of range", at: "--duration", fix: "choose 0 to 86400 seconds", code: .usage) }
         guard (0...1).contains(replies) else { throw LotsError("replies \(replies) is out of range", at: "--replies", fix: "choose a share from 0 to 1", code: .usage) }
-        let s = try store.open()
+        let s = try store.open(create: true)
         try s.checkpointIfLarge()
         guard try s.unitName(unit) != nil else {
             throw LotsError("unknown unit \"\(unit)\"", at: "--unit", fix: "run lots demo first, or pass a unit in the store")

@@ -10,7 +10,8 @@ struct StoreOptions: ParsableArguments {
 
     var resolvedPath: String { StoreLocation.resolve(flag: path) }
 
-    func open() throws -> LotsStore { try LotsStore.open(path: resolvedPath) }
+    /// Opens an existing store (66 when there is none); `create: true` only for commands meant to make one.
+    func open(create: Bool = false) throws -> LotsStore { try LotsStore.open(path: resolvedPath, create: create) }
 }
 
 /// The triage engine for stored cases: the store's imported catalog when there is one, else the embedded one.

@@ -45,7 +45,7 @@ struct UserCommand: ParsableCommand {
             if r != .admin && r != .phoneNurse && unit == nil {
                 throw LotsError("a \(r.rawValue) needs a unit", at: "--unit", fix: "add --unit HSAID", code: .usage)
             }
-            let s = try store.open()
+            let s = try store.open(create: true)
             let password = try readPassword(prompt: "Lösenord för \(name): ")
             try s.addUser(username: name, displayName: displayName ?? name, role: r, profession: prof, unit: unit,
                           password: password, actor: .system("user-add"))

@@ -228,6 +228,15 @@ enum Migrations {
                 CREATE INDEX careCase_firstResponse ON careCase(unitHsaId, firstResponseAt);
                 """)
         }
+        m.registerMigration("v7-case-keeps-its-patient") { db in
+            // The name and phone the citizen gave with this contact: a later intake with the same personnummer
+            // updates the citizen row, and must not rewrite what earlier cases (and their journal notes) say.
+            // Older cases keep NULL and show the citizen row.
+            try db.alter(table: "careCase") { t in
+                t.add(column: "citizenName", .text)
+                t.add(column: "citizenPhone", .text)
+            }
+        }
         return m
     }
 }

@@ -30,7 +30,9 @@ struct ExportCommand: ParsableCommand {
             throw LotsError("no case with id \(caseId)", at: "CASE", fix: "use an id printed by lots intake", code: .noInput)
         }
         if let code = detail.symptomCode { detail.symptomTitle = try? triageEngine(for: s).catalog.symptom(code)?.titleSv }
-        try s.audit(.system("export"), action: "export", caseId: caseId, personnummer: detail.personnummer, detail: "text")
-        print(JournalNote.render(detail), terminator: "")
+        let note = JournalNote.render(detail)
+        try s.audited(.system("export"), action: "export", caseId: caseId, personnummer: detail.personnummer, detail: "text") {
+            try Output.write(note)
+        }
     }
 }

@@ -53,13 +53,14 @@ struct ReportCommand: ParsableCommand {
                      "medianFirstResponseMinutes": $0.medianFirstResponseMinutes.map { $0 as Any } ?? NSNull()]
                 }
                 let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
-                print(String(decoding: data, as: UTF8.self))
+                try Output.write(String(decoding: data, as: UTF8.self) + "\n")
             } else {
-                print("unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes")
+                var out = "unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes\n"
                 for r in rows {
                     let name = "\"" + r.unitName.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                    print("\(r.unitHsaId),\(name),\(r.channel),\(r.urgency),\(r.outcome),\(r.contacts),\(r.answered),\(r.medianFirstResponseMinutes.map { String($0) } ?? "")")
+                    out += "\(r.unitHsaId),\(name),\(r.channel),\(r.urgency),\(r.outcome),\(r.contacts),\(r.answered),\(r.medianFirstResponseMinutes.map { String($0) } ?? "")\n"
                 }
+                try Output.write(out)
             }
         }
     }

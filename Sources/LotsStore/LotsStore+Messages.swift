@@ -62,21 +62,37 @@ extension LotsStore {
                 body: r["body"], templateCode: r["templateCode"], at: r["at"])
     }
 
-    /// Case ids whose messages or reason match a full-text query, newest first.
+    /// Open case ids (of `unit`, when given) whose messages or reason match a full-text query, newest first.
     ///
-    /// Each index is read newest first and only as far as `limit × 5` hits (FTS5 walks its rowids backwards),
-    /// so a common word costs the same over a million messages as over a thousand.
-    public func search(_ query: String, limit: Int = 200) throws -> [Int64] {
+    /// Each index is read newest first and only until `limit` open cases are found (at most `scanLimit` hits
+    /// each): closed chats far outnumber open ones and must not fill the result, so `/feber` finds every open
+    /// case with a fever even when a million closed messages mention one.
+    public func search(_ query: String, unit: String? = nil, limit: Int = 200, scanLimit: Int = 200_000) throws -> [Int64] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try pool.read { db in
-            try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT caseId FROM (
-                  SELECT m.caseId AS caseId, f.rowid AS k
-                  FROM (SELECT rowid FROM message_ft WHERE message_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN message m ON m.id = f.rowid
-                  UNION ALL
-                  SELECT rowid, rowid FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? ORDER BY rowid DESC LIMIT ?))
-                GROUP BY caseId ORDER BY MAX(k) DESC LIMIT ?
-                """), arguments: [pattern, limit * 5, pattern, limit * 5, limit])
+            var found: [Int64: Int64] = [:]  // case id → newest hit key
+            let unitClause = unit == nil ? "" : " AND c.unitHsaId = ?"
+            for sql in [
+                """
+                SELECT m.caseId, f.rowid FROM (SELECT rowid FROM message_ft WHERE message_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f
+                JOIN message m ON m.id = f.rowid JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed'\(unitClause)
+                """,
+                """
+                SELECT c.id, c.id FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f
+                JOIN careCase c ON c.id = f.rowid WHERE c.status <> 'closed'\(unitClause)
+                """,
+            ] {
+                var arguments: StatementArguments = [pattern, scanLimit]
+                if let unit { arguments += [unit] }
+                var hits = 0
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+                while hits < limit, let r = try rows.next() {
+                    let id: Int64 = r[0], k: Int64 = r[1]
+                    if found[id] == nil { hits += 1 }
+                    found[id] = max(found[id] ?? k, k)
+                }
+            }
+            return found.sorted { $0.value > $1.value }.prefix(limit).map(\.key)
         }
     }
 }

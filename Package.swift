@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "LotsFixtures",
             path: "Fixtures",
-            exclude: ["intake", "images", "bad-input", "triage-public.yaml", "README.md"],
+            exclude: ["intake", "bad-input", "triage-public.yaml", "README.md"],
             sources: ["LotsFixtures.swift"],
             resources: [.copy("catalog"), .copy("providers.yaml"), .copy("templates.yaml")]
         ),

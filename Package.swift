@@ -25,10 +25,16 @@ let package = Package(
         .target(
             name: "LotsCore",
             dependencies: [
+                "CArgon2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        // Argon2id password hashing from Debian's libargon2 (the reference implementation).
+        .systemLibrary(
+            name: "CArgon2",
+            providers: [.apt(["libargon2-dev"])]
         ),
         // The catalog, provider directory and templates, embedded in the binary as resources.
         .target(

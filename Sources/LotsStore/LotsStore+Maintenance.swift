@@ -16,8 +16,14 @@ extension LotsStore {
             let destination = try DatabaseQueue(path: path)
             try pool.backup(to: destination)
             try destination.close()
+            // The access log's key goes beside the copy: without it the copy's log cannot be verified or extended.
+            if FileManager.default.fileExists(atPath: AuditKey.path(for: self.path)) {
+                try FileManager.default.copyItem(atPath: AuditKey.path(for: self.path), toPath: AuditKey.path(for: path))
+                chmod(AuditKey.path(for: path), 0o600)
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: AuditKey.path(for: path))
             throw LotsError("the backup failed: \(error)", at: path, fix: "check free disk space and try again", code: .ioError)
         }
         try audit(.system("backup"), action: "backup", detail: path)

@@ -15,10 +15,13 @@ import LotsCore
 public final class LotsStore: Sendable {
     public let path: String
     public let pool: DatabasePool
+    /// The key that signs the access log's head; nil when its file is missing (then nothing can be logged).
+    public let auditKey: AuditKey?
 
-    init(path: String, pool: DatabasePool) {
+    init(path: String, pool: DatabasePool, auditKey: AuditKey?) {
         self.path = path
         self.pool = pool
+        self.auditKey = auditKey
     }
 
     /// Opens the store at `path`, migrating it to this version's schema.
@@ -28,8 +31,10 @@ public final class LotsStore: Sendable {
     /// A file that is not a Lots store, or one made by a newer Lots, is refused and never migrated into.
     /// Migrations are serialized across processes by a lock on the store's folder, so many processes may
     /// open a new or older store at once.
-    public static func open(path: String, create: Bool = true) throws -> LotsStore {
+    public static func open(path given: String, create: Bool = true) throws -> LotsStore {
         let fm = FileManager.default
+        // Through a symlink, the store is its target: SQLite puts -wal and -shm there, and the key goes beside it.
+        let path = realpath(given, nil).map { p in defer { free(p) }; return String(cString: p) } ?? given
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         var info = stat()
@@ -59,19 +64,24 @@ public final class LotsStore: Sendable {
             }
         }
         try checkFile(path)
-        try checkSchema(path)
+        let schema = try checkSchema(path)
+        // The access log's key: made with the store (or when a store from before the signed head is upgraded).
+        var key = try AuditKey.load(for: path)
+        if key == nil, !schema.hasAuditHead { key = try AuditKey.create(for: path) }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.journalMode = .wal
+        let auditFunction = AuditKey.function(key)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            db.add(function: auditFunction)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             let migrator = Migrations.migrator
             if try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
-            return LotsStore(path: path, pool: pool)
+            return LotsStore(path: path, pool: pool, auditKey: key)
         } catch let e as DatabaseError {
             throw storeError(e, path: path)
         }
@@ -125,23 +135,24 @@ public final class LotsStore: Sendable {
 
     /// Refuses, before anything is written (a pool would switch the file to WAL), a SQLite file that another
     /// program made or that a newer Lots migrated.
-    static func checkSchema(_ path: String) throws {
+    @discardableResult
+    static func checkSchema(_ path: String) throws -> (empty: Bool, hasAuditHead: Bool) {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        guard stat(path, &info) == 0, info.st_size > 0 else { return (true, false) }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
-        let state: (foreign: Bool, newer: Bool)
+        let state: (foreign: Bool, newer: Bool, empty: Bool, head: Bool)
         do {
             let q = try DatabaseQueue(path: path, configuration: config)
             defer { try? q.close() }
             state = try q.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                guard !tables.isEmpty else { return (false, false) }
+                guard !tables.isEmpty else { return (false, false, true, false) }
                 guard tables.contains("grdb_migrations"),
                       try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-foundation')") == true
-                else { return (true, false) }
-                return (false, try Migrations.migrator.hasBeenSuperseded(db))
+                else { return (true, false, false, false) }
+                return (false, try Migrations.migrator.hasBeenSuperseded(db), false, tables.contains("auditHead"))
             }
         } catch let e as DatabaseError {
             throw storeError(e, path: path)
@@ -153,6 +164,7 @@ public final class LotsStore: Sendable {
         if state.newer {
             throw LotsError("the store was made by a newer version of Lots", at: path, fix: "run the newer lots on it", code: .noInput)
         }
+        return (state.empty, state.head)
     }
 
     /// A SQLite error as one line with its sysexits code.
@@ -168,6 +180,9 @@ public final class LotsStore: Sendable {
             return LotsError("the store stayed busy for 10 s", at: path, fix: "try again; check for a hung lots process", code: .ioError)
         case .SQLITE_IOERR:
             return LotsError("an input/output error in the store", at: path, fix: "check the disk and free space", code: .ioError)
+        case .SQLITE_ERROR where e.message == AuditKey.missingMessage:
+            return LotsError("the access log's key file is missing, so nothing can be logged", at: AuditKey.path(for: path),
+                             fix: "restore the key file from the store's backup (lots backup copies it)", code: .ioError)
         default:
             let what = SafeText.sanitize(e.message ?? "SQLite error \(e.resultCode.rawValue)", keepNewlines: false)
             return LotsError("store error: \(what)", at: path, fix: "check that it is a Lots store; report this if it persists", code: .other)

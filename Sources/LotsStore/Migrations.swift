@@ -237,6 +237,30 @@ enum Migrations {
                 t.add(column: "citizenPhone", .text)
             }
         }
+        m.registerMigration("v8-login-throttle") { db in
+            // Failed log-ins under names that have no account lock out like real ones, so "locked" does not tell
+            // which names exist. Keyed by a hash of the name, never the name.
+            try db.create(table: "loginThrottle") { t in
+                t.primaryKey("nameKey", .text)
+                t.column("failedLogins", .integer).notNull()
+                t.column("lockedUntil", .datetime)
+                t.column("updatedAt", .datetime).notNull()
+            }
+        }
+        m.registerMigration("v9-signed-audit-head") { db in
+            // The access log's head – newest event's id and hash – signed with the key beside the store, updated by
+            // every insert (issue 11). A store upgraded from before trusts its chain as it stands at this moment.
+            try db.execute(sql: """
+                CREATE TABLE auditHead (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL);
+                INSERT INTO auditHead (id, count, hash, mac)
+                  VALUES (1, (SELECT COALESCE(MAX(id), 0) FROM auditEvent),
+                          COALESCE((SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1), '\(String(repeating: "0", count: 64))'), '');
+                UPDATE auditHead SET mac = lots_audit_mac(count, hash);
+                CREATE TRIGGER auditEvent_head AFTER INSERT ON auditEvent BEGIN
+                  UPDATE auditHead SET count = NEW.id, hash = NEW.hash, mac = lots_audit_mac(NEW.id, NEW.hash) WHERE id = 1;
+                END;
+                """)
+        }
         return m
     }
 }

@@ -131,12 +131,12 @@ import LotsTestSupport
         #expect((rows[1]["hash"] as String).count == 64)
     }
 
-    @Test func passwordsAreHashedAndCheckedWithScrypt() throws {
+    @Test func passwordsAreHashedAndCheckedWithArgon2id() throws {
         let f = try StoreFixture()
         try f.store.addUser(username: "eva", displayName: "Eva", role: .clinician, profession: .lakare, unit: StoreFixture.unit,
                             password: "hemligt", actor: .system("test"))
         let stored = try f.store.pool.read { try String.fetchOne($0, sql: "SELECT passwordHash FROM staff WHERE username = 'eva'") }
-        #expect(stored?.hasPrefix("scrypt$") == true)
+        #expect(stored?.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$") == true)
         #expect(stored?.contains("hemligt") == false)
         #expect(try f.store.authenticate(username: "eva", password: "hemligt")?.role == .clinician)
         #expect(try f.store.authenticate(username: "eva", password: "fel") == nil)

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import LotsCore
+
+/// Argon2id hashing, the scrypt upgrade path and the cost of an unknown user (issue 11, group 4 and build item d).
+@Suite struct PasswordHasherTests {
+    @Test func argon2idAtOWASPParametersVerifiesAndRejects() throws {
+        let stored = try PasswordHasher.hash("correct horse battery staple")
+        #expect(stored.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
+        #expect(PasswordHasher.verify("correct horse battery staple", against: stored))
+        #expect(!PasswordHasher.verify("correct horse battery stapler", against: stored))
+        #expect(!PasswordHasher.needsRehash(stored))
+        #expect(!PasswordHasher.verify("x", against: "$argon2id$garbage"))
+    }
+
+    @Test func scryptHashesStillVerifyAndAskForARehash() throws {
+        let old = try PasswordHasher.scryptHash("demo", rounds: 1 << 10)
+        #expect(PasswordHasher.verify("demo", against: old))
+        #expect(!PasswordHasher.verify("demx", against: old))
+        #expect(PasswordHasher.needsRehash(old))
+    }
+
+    @Test func theUnknownUserHashCostsWhatARealOneCosts() throws {
+        let real = try PasswordHasher.hash("something long enough")
+        func time(_ stored: String) -> Double {
+            var best = Double.infinity
+            for _ in 0..<5 {
+                let t = Date()
+                _ = PasswordHasher.verify("a wrong guess", against: stored)
+                best = min(best, Date().timeIntervalSince(t))
+            }
+            return best
+        }
+        let known = time(real), unknown = time(PasswordHasher.unknownUserHash)
+        #expect(unknown > known * 0.8 && unknown < known * 1.2, "known \(known) s, unknown \(unknown) s")
+        #expect(PasswordHasher.unknownUserHash.hasPrefix("$argon2id$v=19$m=\(PasswordHasher.memoryKiB),t=\(PasswordHasher.iterations),p=\(PasswordHasher.parallelism)$"))
+    }
+}

@@ -123,7 +123,11 @@ extension LotsStore {
 
     /// Events about one case, or about one patient (every case of that personnummer), oldest first.
     public func auditEvents(caseId: Int64? = nil, personnummer: String? = nil) throws -> [AuditEvent] {
-        try pool.read { db in
+        try pool.read { try Self.auditEvents($0, caseId: caseId, personnummer: personnummer) }
+    }
+
+    static func auditEvents(_ db: Database, caseId: Int64?, personnummer: String?) throws -> [AuditEvent] {
+        do {
             let rows: [Row]
             if let caseId {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM auditEvent WHERE caseId = ? ORDER BY id", arguments: [caseId])

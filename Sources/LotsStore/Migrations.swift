@@ -261,6 +261,14 @@ enum Migrations {
                 END;
                 """)
         }
+        m.registerMigration("v10-store-kind") { db in
+            // `demo` (made by lots demo: demo accounts, password demo) or `real` (made by lots init --admin NAME).
+            // Demo-only commands (simulate --staff) refuse a real store; lots demo refuses one too.
+            try db.create(table: "storeInfo") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return m
     }
 }

@@ -102,12 +102,16 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print every access to one case or one patient: when, who, role, unit, what.",
             discussion: """
+            Needs a staff identity: --case a reader of the case (its unit's clinicians and supervisor, the phone
+            nurse who created it); --patient the supervisor of the unit (events of the unit's cases). Logged.
+
             Examples:
-              lots audit show --case 12
-              lots audit show --patient 19121212-1212
+              lots audit show --case 12 --user david
+              lots audit show --patient 19121212-1212 --user david
             """
         )
         @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
         @Option(help: "Case id.") var `case`: Int64?
         @Option(help: "Personnummer (any accepted form).") var patient: String?
 
@@ -125,13 +129,16 @@ struct AuditCommand: ParsableCommand {
                 }
             }
             let s = try store.open()
-            let events = try s.auditEvents(caseId: self.case, personnummer: pnr)
-            print("Loggutdrag – \(self.case.map { "ärende \($0)" } ?? "patient \(pnr!)") – \(events.count) händelser")
-            for e in events {
-                let when = ISOTime.parse(e.at).map(ISOTime.local) ?? e.at
-                let line = "\(when)  \(e.actor) (\(e.role)\(e.unitHsaId.map { ", \($0)" } ?? ""))  \(e.action)"
-                    + (e.caseId.map { "  ärende \($0)" } ?? "") + (e.detail.isEmpty ? "" : "  \(e.detail)")
-                print(SafeText.sanitize(line, keepNewlines: false))
+            let user = try identity.authenticate(s, for: "lots audit show")
+            try s.auditExtract(caseId: self.case, personnummer: pnr, for: user) { events in
+                var out = "Loggutdrag – \(self.case.map { "ärende \($0)" } ?? "patient \(pnr!)") – \(events.count) händelser\n"
+                for e in events {
+                    let when = ISOTime.parse(e.at).map(ISOTime.local) ?? e.at
+                    let line = "\(when)  \(e.actor) (\(e.role)\(e.unitHsaId.map { ", \($0)" } ?? ""))  \(e.action)"
+                        + (e.caseId.map { "  ärende \($0)" } ?? "") + (e.detail.isEmpty ? "" : "  \(e.detail)")
+                    out += SafeText.sanitize(line, keepNewlines: false) + "\n"
+                }
+                try Output.write(out)
             }
         }
     }

@@ -17,11 +17,13 @@ struct Lots: AsyncParsableCommand {
           lots demo --cases 200
           lots intake Fixtures/intake/valid-sore-throat.json
           lots triage --text "Ont i halsen, ingen feber" --age 25
-          lots export 1
+          lots export 1 --user anna
+          lots init --admin alva --db /srv/lots/lots.sqlite
         """,
         version: "0.1.0",
         subcommands: [ConsoleCommand.self, DemoCommand.self, IntakeCommand.self, TriageCommand.self, CitizenCommand.self,
-                      SimulateCommand.self, CatalogCommand.self, UserCommand.self, ExportCommand.self, AuditCommand.self, ReportCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self],
+                      SimulateCommand.self, CatalogCommand.self, UserCommand.self, ExportCommand.self, AuditCommand.self, ReportCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self,
+                      InitCommand.self, SSHCommand.self, SSHLoginCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -36,7 +36,14 @@ struct SimulateCommand: ParsableCommand {
         guard try s.unitName(unit) != nil else {
             throw LotsError("unknown unit \"\(unit)\"", at: "--unit", fix: "run lots demo first, or pass a unit in the store")
         }
-        if let staff { return try runStaff(s, staff) }
+        if let staff {
+            // Writing as a clinician without their password is a demo's convenience, never a real store's.
+            guard try s.kind() == "demo" else {
+                throw LotsError("simulate --staff runs only on a demo store", at: "--staff",
+                                fix: "use a store made by lots demo; on a real store staff work in the console", code: .denied)
+            }
+            return try runStaff(s, staff)
+        }
         let engine = try triageEngine(for: s)
         var gen = DemoGenerator(seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000) ^ UInt64(getpid()), units: [unit], homeShare: 1)
         var rng = SeededRandom(seed: seed ?? UInt64(getpid()))

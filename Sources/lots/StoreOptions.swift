@@ -27,15 +27,3 @@ var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
-
-/// Reads a password: from the terminal without echo, or one line from stdin when piped.
-func readPassword(prompt: String) throws -> String {
-    if isatty(STDIN_FILENO) == 1 {
-        guard let p = getpass(prompt) else { throw LotsError("no password given", at: "terminal", fix: "type a password", code: .usage) }
-        return String(cString: p)
-    }
-    guard let line = readLine(strippingNewline: true) else {
-        throw LotsError("no password on standard input", at: "stdin", fix: "pipe the password as one line, e.g. echo secret | lots user passwd NAME", code: .usage)
-    }
-    return line
-}

@@ -22,16 +22,16 @@ import Testing
 
     @Test func theUnknownUserHashCostsWhatARealOneCosts() throws {
         let real = try PasswordHasher.hash("something long enough")
-        func time(_ stored: String) -> Double {
-            var best = Double.infinity
-            for _ in 0..<5 {
+        // Interleaved, best of 9 each: other tests share the cores, and the fastest run is the hash's own cost.
+        var known = Double.infinity, unknown = Double.infinity
+        for _ in 0..<9 {
+            for (stored, isKnown) in [(real, true), (PasswordHasher.unknownUserHash, false)] {
                 let t = Date()
                 _ = PasswordHasher.verify("a wrong guess", against: stored)
-                best = min(best, Date().timeIntervalSince(t))
+                let d = Date().timeIntervalSince(t)
+                if isKnown { known = min(known, d) } else { unknown = min(unknown, d) }
             }
-            return best
         }
-        let known = time(real), unknown = time(PasswordHasher.unknownUserHash)
         #expect(unknown > known * 0.8 && unknown < known * 1.2, "known \(known) s, unknown \(unknown) s")
         #expect(PasswordHasher.unknownUserHash.hasPrefix("$argon2id$v=19$m=\(PasswordHasher.memoryKiB),t=\(PasswordHasher.iterations),p=\(PasswordHasher.parallelism)$"))
     }

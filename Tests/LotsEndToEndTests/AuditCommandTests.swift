@@ -33,10 +33,13 @@ import LotsTestSupport
 
     @Test func showPrintsTheCaseExtract() throws {
         let db = try DemoStore.copy(cases: 3)
-        let run = try LotsProcess.run(["audit", "show", "--case", "2", "--db", db])
-        #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("Loggutdrag – ärende 2 – 1 händelser\n"))
-        #expect(run.stdout.contains("system:demo (system)  create-case  ärende 2"))
+        let id = try #require(try LotsStore.open(path: db).queue(unit: "SE2321000016-DEMO1").first?.id)  // a case of anna's unit
+        let run = try LotsProcess.run(["audit", "show", "--case", String(id), "--db", db], as: "anna")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Loggutdrag – ärende \(id) – 1 händelser\n"))
+        #expect(run.stdout.contains("system:demo (system)  create-case  ärende \(id)"))
+        let logged = try LotsStore.open(path: db).auditEvents(caseId: id).last
+        #expect(logged?.action == "audit-extract" && logged?.actor == "anna")
         let bad = try LotsProcess.run(["audit", "show", "--patient", "19121212-1213", "--db", db])
         #expect(bad.status == 64)
     }
@@ -47,7 +50,7 @@ import LotsTestSupport
         for f in ["valid-sore-throat.json", "valid-chest-pain.json", "valid-rash-gps.json"] {
             #expect(try LotsProcess.run(["intake", intake.appendingPathComponent(f).path, "--db", db]).status == 0)
         }
-        let csv = try LotsProcess.run(["report", "contacts", "--from", "2026-11-23", "--to", "2026-11-23", "--db", db])
+        let csv = try LotsProcess.run(["report", "contacts", "--from", "2026-11-23", "--to", "2026-11-23", "--db", db], as: "admin")
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.first == "unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes")
@@ -56,10 +59,10 @@ import LotsTestSupport
             "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",app,P4,open,1,0,",
             "SE2321000016-DEMO1,\"Vårdcentralen Demo Centrum\",web,P5,open,1,0,",
         ])
-        let json = try LotsProcess.run(["report", "contacts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "json", "--db", db])
+        let json = try LotsProcess.run(["report", "contacts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "json", "--db", db], as: "david")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(array.map { $0["contacts"] as? Int } == [1, 1, 1])
-        let none = try LotsProcess.run(["report", "contacts", "--from", "2026-11-24", "--to", "2026-11-24", "--db", db])
+        let none = try LotsProcess.run(["report", "contacts", "--from", "2026-11-24", "--to", "2026-11-24", "--db", db], as: "admin")
         #expect(none.stdout.split(separator: "\n").count == 1)
         let bad = try LotsProcess.run(["report", "contacts", "--from", "2026-13-01", "--to", "2026-11-24", "--db", db])
         #expect(bad.status == 64 && bad.stderr.contains("invalid date \"2026-13-01\" (--from)"))

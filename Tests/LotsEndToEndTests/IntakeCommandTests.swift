@@ -82,7 +82,7 @@ import LotsTestSupport
         let db = try DemoStore.copy()
         let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-rash-gps.json", "--db", db], cwd: TestPaths.root).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let run = try LotsProcess.run(["export", id, "--db", db])
+        let run = try LotsProcess.run(["export", id, "--db", db], as: "anna")
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("JOURNALANTECKNING – digital kontakt, ärende \(id)\n"))
         #expect(run.stdout.contains("Patient: Åsa Öberg, 19850315-2384, 41 år, kön f"))
@@ -90,17 +90,17 @@ import LotsTestSupport
         #expect(run.stdout.contains("rash-gps.jpg: image/jpeg, 640×480 px, 8509 byte"))
         #expect(run.stdout.contains("VARNING: innehåller GPS-position"))
         #expect(run.stdout.contains("Triage (beslutsstöd"))
-        let missing = try LotsProcess.run(["export", "424242", "--db", db])
+        let missing = try LotsProcess.run(["export", "424242", "--db", db], as: "anna")
         #expect(missing.status == 66)
     }
 
     @Test func exportNeverPrintsEscapeSequences() throws {
         let db = try DemoStore.copy()
-        let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-minimal.json", "--db", db], cwd: TestPaths.root).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-sore-throat.json", "--db", db], cwd: TestPaths.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)  // a case of anna's unit
         let hostile = "Hej\u{1B}[2J\u{1B}]52;c;ZWNobyBoYWNrZWQ=\u{07}\u{202E}dlrow"
         #expect(try LotsProcess.run(["citizen", "reply", id, hostile, "--db", db]).status == 0)
-        let out = try LotsProcess.run(["export", id, "--db", db]).stdout
+        let out = try LotsProcess.run(["export", id, "--db", db], as: "anna").stdout
         #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         #expect(out.contains("Hej␛[2J␛]52;c;ZWNobyBoYWNrZWQ=␇[U+202E]dlrow"))
     }

@@ -11,7 +11,7 @@ import LotsTestSupport
     func toFullDevice(_ args: [String]) throws -> (status: Int32, stderr: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "exec \"$0\" \"$@\" > /dev/full", TestPaths.lotsBinary.path] + args
+        p.arguments = ["-c", "printf 'demo\\n' | \"$0\" \"$@\" > /dev/full", TestPaths.lotsBinary.path] + args + ["--password-stdin"]
         let err = Pipe()
         p.standardError = err
         try p.run()
@@ -22,15 +22,16 @@ import LotsTestSupport
 
     @Test func exportAndReportToAFullDiskExit74AndTheExportIsNotLogged() throws {
         let db = try DemoStore.copy(cases: 3)
-        let exports = { try LotsStore.open(path: db).auditEvents(caseId: 1).filter { $0.action == "export" }.count }
+        let id = try #require(try LotsStore.open(path: db).queue(unit: "SE2321000016-DEMO1").first?.id)  // a case of anna's unit
+        let exports = { try LotsStore.open(path: db).auditEvents(caseId: id).filter { $0.action == "export" }.count }
         let before = try exports()
-        let export = try toFullDevice(["export", "1", "--db", db])
+        let export = try toFullDevice(["export", String(id), "--db", db, "--user", "anna"])
         #expect(export.status == 74, "\(export.stderr)")
         #expect(export.stderr.hasPrefix("lots: cannot write the output: No space left on device (stdout): free disk space"), "\(export.stderr)")
         #expect(try exports() == before)
-        let report = try toFullDevice(["report", "contacts", "--from", "2026-01-01", "--to", "2026-12-31", "--db", db])
+        let report = try toFullDevice(["report", "contacts", "--from", "2026-01-01", "--to", "2026-12-31", "--db", db, "--user", "admin"])
         #expect(report.status == 74, "\(report.stderr)")
-        let ok = try LotsProcess.run(["export", "1", "--db", db])
+        let ok = try LotsProcess.run(["export", String(id), "--db", db], as: "anna")
         #expect(ok.status == 0)
         #expect(try exports() == before + 1)
     }

@@ -38,6 +38,6 @@ public enum PasswordPolicy {
         if Set(lower).count <= 2 { throw refuse("repeats one or two characters") }
         let scalars = lower.unicodeScalars.map(\.value)
         let steps = zip(scalars, scalars.dropFirst()).map { Int($1) - Int($0) }
-        if steps.allSatisfy({ $0 == 1 }) || steps.allSatisfy({ $0 == -1 }) { throw refuse("is a run of consecutive characters") }
+        if steps.filter({ abs($0) <= 1 }).count * 4 > steps.count * 3 { throw refuse("is mostly runs of consecutive or repeated characters") }
     }
 }

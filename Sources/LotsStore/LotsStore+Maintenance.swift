@@ -74,7 +74,10 @@ extension LotsStore {
             try db.execute(sql: "UPDATE careCase SET reason = '', expectations = NULL, rationale = '' WHERE id IN (\(ids)) AND reason <> ''", arguments: [cutoff])
             try db.execute(sql: "UPDATE caseHistory SET note = '' WHERE note <> '' AND caseId IN (\(ids))", arguments: [cutoff])
             try db.execute(sql: "UPDATE forward SET note = '' WHERE note <> '' AND caseId IN (\(ids))", arguments: [cutoff])
-            if r.messages > 0 { try db.execute(sql: "INSERT INTO message_ft(message_ft) VALUES ('optimize')") }
+            if r.messages > 0 {
+                try db.execute(sql: "INSERT INTO message_ft(message_ft) VALUES ('optimize')")
+                try db.execute(sql: "INSERT INTO openMessage_ft(openMessage_ft) VALUES ('optimize')")
+            }
             try db.execute(sql: "INSERT INTO careCase_ft(careCase_ft) VALUES ('optimize')")
             try Self.audit(db, .system("purge"), action: "purge",
                            detail: "closed before \(ISOTime.utc(cutoff)): \(r.messages) messages, \(r.answers) answers, \(r.images) images")

@@ -64,25 +64,26 @@ extension LotsStore {
 
     /// Open case ids (of `unit`, when given) whose messages or reason match a full-text query, newest first.
     ///
-    /// Each index is read newest first and only until `limit` open cases are found (at most `scanLimit` hits
-    /// each): closed chats far outnumber open ones and must not fill the result, so `/feber` finds every open
-    /// case with a fever even when a million closed messages mention one.
-    public func search(_ query: String, unit: String? = nil, limit: Int = 200, scanLimit: Int = 200_000) throws -> [Int64] {
+    /// Messages are searched in the index of open cases' messages only (migration v11), so closed chats –
+    /// a hundred times as many – can never fill the result; reasons in the reason index from the oldest open
+    /// case on. Each index is read newest first, only until `limit` open cases are found.
+    public func search(_ query: String, unit: String? = nil, limit: Int = 200) throws -> [Int64] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try pool.read { db in
             var found: [Int64: Int64] = [:]  // case id → newest hit key
             let unitClause = unit == nil ? "" : " AND c.unitHsaId = ?"
-            for sql in [
-                """
-                SELECT m.caseId, f.rowid FROM (SELECT rowid FROM message_ft WHERE message_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f
+            let oldestOpen = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(id) FROM careCase INDEXED BY careCase_owner WHERE status <> 'closed'")) ?? Int64.max
+            for (sql, reason) in [
+                ("""
+                SELECT m.caseId, f.rowid FROM (SELECT rowid FROM openMessage_ft WHERE openMessage_ft MATCH ? ORDER BY rowid DESC) f
                 JOIN message m ON m.id = f.rowid JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed'\(unitClause)
-                """,
-                """
-                SELECT c.id, c.id FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? ORDER BY rowid DESC LIMIT ?) f
+                """, false),
+                ("""
+                SELECT c.id, c.id FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? AND rowid >= ? ORDER BY rowid DESC) f
                 JOIN careCase c ON c.id = f.rowid WHERE c.status <> 'closed'\(unitClause)
-                """,
+                """, true),
             ] {
-                var arguments: StatementArguments = [pattern, scanLimit]
+                var arguments: StatementArguments = reason ? [pattern, oldestOpen] : [pattern]
                 if let unit { arguments += [unit] }
                 var hits = 0
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)

@@ -67,7 +67,7 @@ extension LotsStore {
         let stored: String? = row?["passwordHash"]
         let ok = PasswordHasher.verify(password, against: stored ?? PasswordHasher.unknownUserHash) && stored != nil
         let upgrade = ok && PasswordHasher.needsRehash(stored!) ? try? PasswordHasher.hash(password) : nil
-        let nameKey = Self.unknownNameKey(username)
+        let nameKey = unknownNameKey(username)
         enum Outcome { case ok(StaffUser), failed, locked(Int) }
         let outcome = try pool.write { db -> Outcome in
             let current = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username])
@@ -110,9 +110,12 @@ extension LotsStore {
         }
     }
 
-    /// The key of an unknown user name in `loginThrottle` and the access log: not the name in clear.
-    static func unknownNameKey(_ username: String) -> String {
-        SHA256.hash(data: Data(("lots-login:" + username.lowercased()).utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The key of an unknown user name in `loginThrottle` and the access log: not the name in clear, and keyed
+    /// with the access log's key, so a guessed name cannot be confirmed against the log without the key file.
+    func unknownNameKey(_ username: String) -> String {
+        let text = "lots-login:" + username.lowercased()
+        if let auditKey { return auditKey.mac(checkpoint: text) }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The account by user name.

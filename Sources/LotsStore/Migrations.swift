@@ -269,6 +269,32 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("v11-open-message-index") { db in
+            // Search looks for open cases, but closed chats outnumber open ones a hundredfold and filled every
+            // newest-first result (issue 11). A second full-text index holds only the messages of open cases:
+            // a message enters it when written to an open case and leaves it when the case closes.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE openMessage_ft USING fts5(body, content='message', content_rowid='id', tokenize='unicode61');
+                INSERT INTO openMessage_ft(rowid, body)
+                  SELECT m.id, m.body FROM message m JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed';
+                CREATE TRIGGER message_open_insert AFTER INSERT ON message
+                  WHEN (SELECT status FROM careCase WHERE id = NEW.caseId) <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(rowid, body) VALUES (NEW.id, NEW.body);
+                END;
+                CREATE TRIGGER message_open_delete AFTER DELETE ON message
+                  WHEN (SELECT status FROM careCase WHERE id = OLD.caseId) <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(openMessage_ft, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+                END;
+                CREATE TRIGGER careCase_open_close AFTER UPDATE OF status ON careCase
+                  WHEN NEW.status = 'closed' AND OLD.status <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(openMessage_ft, rowid, body) SELECT 'delete', id, body FROM message WHERE caseId = NEW.id;
+                END;
+                CREATE TRIGGER careCase_open_reopen AFTER UPDATE OF status ON careCase
+                  WHEN OLD.status = 'closed' AND NEW.status <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(rowid, body) SELECT id, body FROM message WHERE caseId = NEW.id;
+                END;
+                """)
+        }
         return m
     }
 }

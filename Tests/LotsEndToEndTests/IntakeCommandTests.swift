@@ -107,7 +107,7 @@ import LotsTestSupport
 }
 
 /// Issue 11, group 13: input is read only up to its limit.
-@Suite(.timeLimit(.minutes(1))) struct BoundedInputCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct BoundedInputCommandTests {
     @Test func endlessStdinIsRefusedAtTheLimit() throws {
         let db = try DemoStore.copy()
         for args in [["intake", "-"], ["citizen", "reply", "1", "-"]] {

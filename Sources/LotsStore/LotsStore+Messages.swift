@@ -66,7 +66,8 @@ extension LotsStore {
     ///
     /// Messages are searched in the index of open cases' messages only (migration v11), so closed chats –
     /// a hundred times as many – can never fill the result; reasons in the reason index from the oldest open
-    /// case on. Each index is read newest first, only until `limit` open cases are found.
+    /// case on. Each index is read newest first, only until `limit` open cases are found; CROSS JOIN keeps
+    /// SQLite from starting at the unit's cases and asking the index once per case (2.5 s instead of 10 ms).
     public func search(_ query: String, unit: String? = nil, limit: Int = 200) throws -> [Int64] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try pool.read { db in
@@ -76,11 +77,11 @@ extension LotsStore {
             for (sql, reason) in [
                 ("""
                 SELECT m.caseId, f.rowid FROM (SELECT rowid FROM openMessage_ft WHERE openMessage_ft MATCH ? ORDER BY rowid DESC) f
-                JOIN message m ON m.id = f.rowid JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed'\(unitClause)
+                CROSS JOIN message m ON m.id = f.rowid CROSS JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed'\(unitClause)
                 """, false),
                 ("""
                 SELECT c.id, c.id FROM (SELECT rowid FROM careCase_ft WHERE careCase_ft MATCH ? AND rowid >= ? ORDER BY rowid DESC) f
-                JOIN careCase c ON c.id = f.rowid WHERE c.status <> 'closed'\(unitClause)
+                CROSS JOIN careCase c ON c.id = f.rowid WHERE c.status <> 'closed'\(unitClause)
                 """, true),
             ] {
                 var arguments: StatementArguments = reason ? [pattern, oldestOpen] : [pattern]

@@ -23,16 +23,23 @@ import Testing
     @Test func theUnknownUserHashCostsWhatARealOneCosts() throws {
         let real = try PasswordHasher.hash("something long enough")
         // Interleaved, best of 9 each: other tests share the cores, and the fastest run is the hash's own cost.
-        var known = Double.infinity, unknown = Double.infinity
-        for _ in 0..<9 {
-            for (stored, isKnown) in [(real, true), (PasswordHasher.unknownUserHash, false)] {
-                let t = Date()
-                _ = PasswordHasher.verify("a wrong guess", against: stored)
-                let d = Date().timeIntervalSince(t)
-                if isKnown { known = min(known, d) } else { unknown = min(unknown, d) }
+        // Up to three measurements, for a burst of load that skews one.
+        var attempts: [String] = []
+        for attempt in 0..<3 {
+            var known = Double.infinity, unknown = Double.infinity
+            for i in 0..<9 {
+                let pair = [(real, true), (PasswordHasher.unknownUserHash, false)]
+                for (stored, isKnown) in (i % 2 == 0 ? pair : pair.reversed()) {
+                    let t = Date()
+                    _ = PasswordHasher.verify("a wrong guess", against: stored)
+                    let d = Date().timeIntervalSince(t)
+                    if isKnown { known = min(known, d) } else { unknown = min(unknown, d) }
+                }
             }
+            attempts.append(String(format: "known %.1f ms, unknown %.1f ms", known * 1000, unknown * 1000))
+            if unknown > known * 0.8 && unknown < known * 1.2 { break }
+            if attempt == 2 { Issue.record("the unknown-user hash costs more than 20 % apart from a real one: \(attempts)") }
         }
-        #expect(unknown > known * 0.8 && unknown < known * 1.2, "known \(known) s, unknown \(unknown) s")
         #expect(PasswordHasher.unknownUserHash.hasPrefix("$argon2id$v=19$m=\(PasswordHasher.memoryKiB),t=\(PasswordHasher.iterations),p=\(PasswordHasher.parallelism)$"))
     }
 }

@@ -27,20 +27,27 @@ import LotsStore
     @Test func unknownAndKnownUsersTakeTheSameTimeAndLockAlike() throws {
         let f = try StoreFixture()
         _ = try f.clinician("eva")
-        // Alternate the two so that load from tests running beside this one falls on both alike.
-        var known: [Double] = [], unknown: [Double] = []
-        for i in 0..<16 {
-            for (name, into) in [("eva", 0), ("nobody", 1)] {
-                let t = Date()
-                _ = try? f.store.login(username: name, password: "wrong \(i)", now: Date().addingTimeInterval(Double(i) * 7200))
-                let d = Date().timeIntervalSince(t)
-                if i >= 2 { if into == 0 { known.append(d) } else { unknown.append(d) } }
+        // Interleaved, each going first in turn, and the best of 12 each: tests running beside this one share
+        // the two cores, and the fastest run is the path's own cost. A burst of load can still skew one
+        // measurement, so up to three are made; the paths must agree within 20 % in one of them.
+        var attempts: [String] = []
+        for attempt in 0..<3 {
+            var known = Double.infinity, unknown = Double.infinity
+            for i in 0..<12 {
+                let pair = [("eva", true), ("nobody", false)]
+                for (name, isKnown) in (i % 2 == 0 ? pair : pair.reversed()) {
+                    let t = Date()
+                    _ = try? f.store.login(username: name, password: "wrong \(i)", now: Date().addingTimeInterval(Double(attempt * 12 + i) * 7200))
+                    let d = Date().timeIntervalSince(t)
+                    if isKnown { known = min(known, d) } else { unknown = min(unknown, d) }
+                }
             }
+            attempts.append(String(format: "known %.1f ms, unknown %.1f ms", known * 1000, unknown * 1000))
+            if unknown > known * 0.8 && unknown < known * 1.2 { break }
+            if attempt == 2 { Issue.record("unknown and known users differ by more than 20 %: \(attempts)") }
         }
-        let k = known.sorted()[known.count / 2], u = unknown.sorted()[unknown.count / 2]
-        #expect(u > k * 0.8 && u < k * 1.2, "known \(k * 1000) ms, unknown \(u * 1000) ms (medians)")
         // Five failures lock an unknown name exactly as they lock a real one.
-        let t0 = Date().addingTimeInterval(86_400 * 3)
+        let t0 = Date().addingTimeInterval(86_400 * 30)
         for name in ["eva", "ghost"] {
             for i in 0..<5 { _ = try? f.store.login(username: name, password: "x", now: t0.addingTimeInterval(Double(i))) }
             #expect(throws: LotsError.self) { try f.store.login(username: name, password: "x", now: t0.addingTimeInterval(6)) }

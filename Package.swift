@@ -25,16 +25,22 @@ let package = Package(
         .target(
             name: "LotsCore",
             dependencies: [
+                "CArgon2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Argon2id password hashing from Debian's libargon2 (the reference implementation).
+        .systemLibrary(
+            name: "CArgon2",
+            providers: [.apt(["libargon2-dev"])]
+        ),
         // The catalog, provider directory and templates, embedded in the binary as resources.
         .target(
             name: "LotsFixtures",
             path: "Fixtures",
-            exclude: ["intake", "images", "bad-input", "triage-public.yaml", "README.md"],
+            exclude: ["intake", "bad-input", "triage-public.yaml", "README.md"],
             sources: ["LotsFixtures.swift"],
             resources: [.copy("catalog"), .copy("providers.yaml"), .copy("templates.yaml")]
         ),

@@ -2,7 +2,7 @@
 // libFuzzer targets for Lots' untrusted-input parsers. Build and run them with Scripts/fuzz.
 import PackageDescription
 
-let targets = ["FuzzIntake", "FuzzPersonnummer", "FuzzSafeText", "FuzzImage"]
+let targets = ["FuzzIntake", "FuzzPersonnummer", "FuzzSafeText", "FuzzImage", "FuzzYAML"]
 
 let package = Package(
     name: "LotsFuzz",

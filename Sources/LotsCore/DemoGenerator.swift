@@ -55,7 +55,7 @@ public struct DemoGenerator: Sendable {
         let month = age == 0 ? max(1, cal.component(.month, from: at) - 2) : Int.random(in: 1...12, using: &random)
         let day = Int.random(in: 1...28, using: &random)
         var serial = Int.random(in: 0..<500, using: &random) * 2 + (female ? 0 : 1)
-        serial = (serial / 10) * 10 + (serial % 10)
+        serial = max(2, (serial / 10) * 10 + (serial % 10))  // serial 000 is never issued
         let pnrText = Personnummer.make(year: birthYear, month: month, day: day, serial: serial)
         let pnr = try! Personnummer(pnrText, reference: at)
         let unit = Double.random(in: 0..<1, using: &random) < homeShare || units.count == 1 ? units[0] : pick(Array(units.dropFirst()))

@@ -11,6 +11,7 @@ public struct IntakeParser {
     public static let maxExpectations = 2_000
     public static let maxAnswers = 100
     public static let maxAttachments = 10
+    public static let tooLongFix = "send attachments as files next to the JSON, not inside it"
 
     static let topKeys: Set<String> = ["citizen", "channel", "unit", "submittedAt", "reason", "answers", "selfRatedHealth",
                                        "expectations", "attachments"]
@@ -34,8 +35,7 @@ public struct IntakeParser {
 
     public func parse(_ data: Data) throws -> Intake {
         guard data.count <= Self.maxJSONBytes else {
-            throw LotsError("intake is \(data.count) bytes, over the \(Self.maxJSONBytes)-byte limit", at: source,
-                            fix: "send attachments as files next to the JSON, not inside it")
+            throw LotsError("intake is \(data.count) bytes, over the \(Self.maxJSONBytes)-byte limit", at: source, fix: Self.tooLongFix)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8(data)
@@ -53,8 +53,13 @@ public struct IntakeParser {
         guard let root = any as? [String: Any] else {
             throw LotsError("intake must be a JSON object", at: source, fix: "wrap the fields in { }")
         }
+        if let duplicate = JSONDuplicateKeys.first(in: data) {
+            let key = Self.shown(duplicate, 40)
+            throw fail("field \"\(key)\" occurs twice", key, "write each field once")
+        }
         if let unknown = root.keys.filter({ !Self.topKeys.contains($0) }).sorted().first {
-            throw fail("unknown field \"\(unknown.prefix(40))\"", unknown.prefix(40).description, "use only: \(Self.topKeys.sorted().joined(separator: ", "))")
+            let key = Self.shown(unknown, 40)
+            throw fail("unknown field \"\(key)\"", key, "use only: \(Self.topKeys.sorted().joined(separator: ", "))")
         }
 
         guard let citizen = root["citizen"] as? [String: Any] else {
@@ -70,25 +75,29 @@ public struct IntakeParser {
         if let p = citizen["phone"], !(p is NSNull) {
             let s = try string(p, "citizen.phone", max: 20)
             guard s.range(of: #"^\+?[0-9][0-9 \-]{5,18}$"#, options: .regularExpression) != nil else {
-                throw fail("invalid phone number \"\(s)\"", "citizen.phone", "write digits, optionally starting with +46")
+                throw fail("invalid phone number \"\(Self.shown(s, 20))\"", "citizen.phone", "write digits, optionally starting with +46")
             }
             phone = s
         }
 
         let channelText = try string(root["channel"], "channel", max: 10)
         guard let channel = Channel(rawValue: channelText) else {
-            throw fail("unknown channel \"\(channelText)\"", "channel", "use app, web or phone")
+            throw fail("unknown channel \"\(Self.shown(channelText, 10))\"", "channel", "use app, web or phone")
         }
         let unit = try string(root["unit"], "unit", max: 64)
         guard unit.range(of: #"^SE[0-9A-Za-z\-]{4,40}$"#, options: .regularExpression) != nil else {
-            throw fail("invalid HSA-id \"\(unit)\"", "unit", "write the unit's HSA-id, e.g. SE2321000016-DEMO1")
+            throw fail("invalid HSA-id \"\(Self.shown(unit, 64))\"", "unit", "write the unit's HSA-id, e.g. SE2321000016-DEMO1")
         }
         let when = try string(root["submittedAt"], "submittedAt", max: 40)
         guard let submittedAt = ISOTime.parse(when) else {
-            throw fail("unparsable time \"\(when)\"", "submittedAt", "write ISO 8601 with offset, e.g. 2026-11-23T09:12:00+01:00")
+            throw fail("unparsable time \"\(Self.shown(when, 40))\"", "submittedAt", "write ISO 8601 with offset, e.g. 2026-11-23T09:12:00+01:00")
         }
         guard submittedAt <= now.addingTimeInterval(300) else {
-            throw fail("submittedAt \(when) lies in the future", "submittedAt", "check the sending device's clock")
+            throw fail("submittedAt \(Self.shown(when, 40)) lies in the future", "submittedAt", "check the sending device's clock")
+        }
+        if let birth = personnummer.birthDate, submittedAt < birth {
+            throw fail("submittedAt \(Self.shown(when, 40)) lies before the patient's birth date", "submittedAt",
+                       "check the sending device's clock and the personnummer")
         }
         let reason = try string(root["reason"], "reason", max: Self.maxReason)
 
@@ -105,11 +114,11 @@ public struct IntakeParser {
         }
         var health: Int?
         if let h = root["selfRatedHealth"], !(h is NSNull) {
-            guard !Self.isJSONBool(h), let num = h as? NSNumber, num.doubleValue == num.doubleValue.rounded(),
-                  (1...5).contains(num.intValue) else {
+            // The double, not `intValue`: 18446744073709551617 wraps to 1 as an integer.
+            guard !Self.isJSONBool(h), let num = h as? NSNumber, case let v = num.doubleValue, v == v.rounded(), v >= 1, v <= 5 else {
                 throw fail("selfRatedHealth must be a whole number from 1 to 5", "selfRatedHealth", "write 1 (very poor) to 5 (very good)")
             }
-            health = num.intValue
+            health = Int(v)
         }
         var expectations: String?
         if let e = root["expectations"], !(e is NSNull) {
@@ -124,14 +133,14 @@ public struct IntakeParser {
                 let path = try string(o["path"], "attachments[\(i)].path", max: 500)
                 let bytes: Data
                 do { bytes = try loadFile(path) } catch let e as LotsError {
-                    throw fail("\(path): \(e.what)", "attachments[\(i)].path", e.fix)
+                    throw fail("\(Self.shown(path, 80)): \(e.what)", "attachments[\(i)].path", e.fix)
                 } catch {
-                    throw LotsError("attachment \"\(path)\" cannot be read", at: "attachments[\(i)].path in \(source)",
+                    throw LotsError("attachment \"\(Self.shown(path, 80))\" cannot be read", at: "attachments[\(i)].path in \(source)",
                                     fix: "put the file next to the JSON file or correct the path")
                 }
                 let meta: ImageMetadata
                 do { meta = try ImageInspector.inspect(bytes, name: path) } catch let e as LotsError {
-                    throw fail("\(path): \(e.what)", "attachments[\(i)].path", e.fix)
+                    throw fail("\(Self.shown(path, 80)): \(e.what)", "attachments[\(i)].path", e.fix)
                 }
                 attachments.append(IntakeAttachment(fileName: (path as NSString).lastPathComponent, data: bytes, metadata: meta))
             }
@@ -144,10 +153,23 @@ public struct IntakeParser {
     func string(_ value: Any?, _ field: String, max: Int, allowEmpty: Bool = false) throws -> String {
         guard let value, !(value is NSNull) else { throw fail("missing \(field)", field, "add \"\(field.split(separator: ".").last!)\" to the intake") }
         guard let s = value as? String else { throw fail("\(field) must be text, found \(Self.typeName(value))", field, "write it as a JSON string in quotes") }
+        // SQLite would keep only the text before a NUL: refuse it rather than store a truncated text.
+        guard !s.unicodeScalars.contains("\u{0}") else {
+            throw fail("\(field) contains a NUL character (\\u0000)", field, "remove the NUL character from the text")
+        }
         let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty && !allowEmpty { throw fail("\(field) is empty", field, "write at least one visible character") }
         guard trimmed.count <= max else { throw fail("\(field) is \(trimmed.count) characters, over \(max)", field, "shorten it to at most \(max) characters") }
+        // Characters are graphemes: without a bound on code points, one character can hide megabytes of combining marks.
+        guard trimmed.unicodeScalars.count <= 2 * max else {
+            throw fail("\(field) has \(trimmed.unicodeScalars.count) code points, over \(2 * max)", field, "remove the stacked combining marks")
+        }
         return trimmed
+    }
+
+    /// Untrusted input for an error message: sanitized to one line and shortened.
+    static func shown(_ text: String, _ limit: Int) -> String {
+        SafeText.sanitize(String(text.prefix(limit)), keepNewlines: false)
     }
 
     /// JSON `true`/`false` (Foundation bridges them to NSNumber, and numbers also cast to Bool).

@@ -24,7 +24,8 @@ public struct LotsError: Error, Sendable, Equatable, CustomStringConvertible {
         self.code = code
     }
 
-    /// The one-line form written to stderr.
-    public var line: String { "lots: \(what) (\(location)): \(fix)" }
+    /// The one-line form written to stderr. Sanitized as a whole, so no part that echoes input (a path, a
+    /// field name, a value) can put a control or escape sequence on the terminal or split the line.
+    public var line: String { SafeText.sanitize("lots: \(what) (\(location)): \(fix)", keepNewlines: false) }
     public var description: String { line }
 }

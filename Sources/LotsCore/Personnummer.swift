@@ -32,7 +32,7 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String, reference: Date = Date()) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let invalid = { (why: String) in
-            LotsError("invalid personnummer \"\(trimmed.prefix(20))\": \(why)", at: "personnummer",
+            LotsError("invalid personnummer \"\(SafeText.sanitize(String(trimmed.prefix(20)), keepNewlines: false))\": \(why)", at: "personnummer",
                       fix: "write it as YYYYMMDD-NNNN with a valid check digit")
         }
         var digits = ""
@@ -40,26 +40,28 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
         for (i, ch) in trimmed.enumerated() {
             if ch.isASCII, ch.isNumber { digits.append(ch) }
             else if ch == "-" || ch == "+", separator == nil, i == trimmed.count - 5 { separator = ch }
-            else { throw invalid("unexpected character '\(ch)'") }
+            else { throw invalid("unexpected character '\(SafeText.sanitize(String(ch), keepNewlines: false))'") }
         }
         guard digits.count == 10 || digits.count == 12 else { throw invalid("expected 10 or 12 digits, found \(digits.count)") }
         let d = digits.compactMap { $0.wholeNumberValue }
         var year: Int
         let off = digits.count - 10
         let yy = d[off] * 10 + d[off + 1]
-        if digits.count == 12 {
-            year = d[0] * 1000 + d[1] * 100 + yy
-        } else {
-            let cal = Calendar.stockholm
-            let refYear = cal.component(.year, from: reference)
-            year = (refYear / 100) * 100 + yy
-            if year > refYear { year -= 100 }
-            if separator == "+" { year -= 100 }
-        }
         let month = d[off + 2] * 10 + d[off + 3]
         var day = d[off + 4] * 10 + d[off + 5]
         let samordning = day > 60
         if samordning { day -= 60 }
+        if digits.count == 12 {
+            year = d[0] * 1000 + d[1] * 100 + yy
+        } else {
+            // `-` (or none): under 100, so the latest century in which the birthday is not after the reference
+            // day (a person born 1926-12-01 is 99 on 2026-11-23); `+`: a hundred years earlier still.
+            let ref = Calendar.stockholm.dateComponents([.year, .month, .day], from: reference)
+            let refYear = ref.year!
+            year = (refYear / 100) * 100 + yy
+            if year > refYear || (year == refYear && (month, day) > (ref.month!, ref.day!)) { year -= 100 }
+            if separator == "+" { year -= 100 }
+        }
         guard (1...12).contains(month) else { throw invalid("month \(month) does not exist") }
         guard day >= 1, day <= Self.daysIn(month: month, year: year) else { throw invalid("day \(day) does not exist in \(year)-\(String(format: "%02d", month))") }
         // Luhn over the last ten digits (YYMMDDNNN), check digit last.
@@ -71,6 +73,7 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
         }
         let expected = (10 - sum % 10) % 10
         guard expected == ten[9] else { throw invalid("check digit is \(ten[9]) but should be \(expected)") }
+        guard ten[6..<9] != [0, 0, 0] else { throw invalid("serial number 000 is never issued") }
         self.year = year
         self.month = month
         self.day = day

@@ -67,18 +67,63 @@ public struct StockholmTime: Sendable, Equatable {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1)
     }
 
+    /// Day number (days since 1970-01-01) of a civil date (H. Hinnant's days_from_civil).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = floorDiv(y, 400)
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }
 
 /// Parsing and printing of ISO 8601 timestamps with offsets, as used in intake JSON and `--at`.
 public enum ISOTime {
     /// Parses `2026-11-23T09:12:00+01:00`, `…Z`, with or without fractional seconds; nil when unparsable.
+    ///
+    /// Strict, unlike `ISO8601DateFormatter`: `2026-02-30` and `T24:00` are refused rather than rolled over,
+    /// the offset is at most ±14:00, and the year lies in 1900…9999.
     public static func parse(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: text)
+        let b = Array(text.utf8)
+        guard b.count >= 20, b.count <= 40 else { return nil }
+        func number(_ at: Int, _ n: Int) -> Int? {
+            var v = 0
+            for i in at..<(at + n) {
+                guard i < b.count, (48...57).contains(b[i]) else { return nil }
+                v = v * 10 + Int(b[i] - 48)
+            }
+            return v
+        }
+        func char(_ at: Int, _ c: Character) -> Bool { at < b.count && b[at] == c.asciiValue! }
+        guard let year = number(0, 4), char(4, "-"), let month = number(5, 2), char(7, "-"), let day = number(8, 2), char(10, "T"),
+              let hour = number(11, 2), char(13, ":"), let minute = number(14, 2), char(16, ":"), let second = number(17, 2),
+              (1900...9999).contains(year), (1...12).contains(month), day >= 1, day <= Personnummer.daysIn(month: month, year: year),
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
+        var i = 19
+        var fraction = 0.0
+        if char(i, ".") {
+            var scale = 0.1
+            i += 1
+            let start = i
+            while i < b.count, (48...57).contains(b[i]) { fraction += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+            guard i > start, i - start <= 9 else { return nil }
+        }
+        var offset = 0
+        if char(i, "Z") {
+            i += 1
+        } else if char(i, "+") || char(i, "-") {
+            guard let oh = number(i + 1, 2), char(i + 3, ":"), let om = number(i + 4, 2), oh * 60 + om <= 14 * 60, om <= 59 else { return nil }
+            offset = (oh * 3600 + om * 60) * (char(i, "-") ? -1 : 1)
+            i += 6
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let seconds = StockholmTime.daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     /// UTC form for storage: `2026-11-23T08:12:00Z` (whole seconds, truncated). Every audit event writes

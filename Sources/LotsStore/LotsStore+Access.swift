@@ -123,6 +123,15 @@ extension LotsStore {
                            password: password, actor: Actor(user: admin))
     }
 
+    /// Sets a password on behalf of `user`: an admin for anyone, anyone else only their own (the caller has
+    /// checked their old password by logging them in).
+    public func setPassword(username: String, password: String, by user: StaffUser) throws {
+        if user.role != .admin, user.username.lowercased() != username.lowercased() {
+            try guarded { try pool.read { db in try Self.deny(db, user, "set another user's password", caseId: nil, pnr: nil) } }
+        }
+        try setPassword(username: username, password: password, actor: Actor(user: user))
+    }
+
     /// Imports a catalog on behalf of `admin`.
     @discardableResult
     public func importCatalog(files: [(name: String, text: String)], by admin: StaffUser) throws -> SymptomCatalog {
@@ -135,5 +144,75 @@ extension LotsStore {
         try guarded { try pool.read { db in try Self.requireRole(db, admin, [.admin], to: "change units and templates") } }
         try importDirectory(directory)
         try importTemplates(templates)
+    }
+}
+
+// MARK: - Commands acting as a staff member (DESIGN §4's command × role table)
+
+extension LotsStore {
+    /// Hands a case to `deliver` (an export) if `user` may read it, logging the access to that person in the same
+    /// transaction: if `deliver` fails, neither happened.
+    public func withCase<T>(_ id: Int64, for user: StaffUser, action: String, detail: String = "",
+                            deliver: (CaseDetail) throws -> T) throws -> T {
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: id, .read)
+            guard let d = try Self.caseDetail(db, id) else {
+                throw LotsError("no case with id \(id)", at: "CASE", fix: "use an id printed by lots intake", code: .noInput)
+            }
+            try Self.audit(db, Actor(user: user), action: action, caseId: id, personnummer: d.personnummer, detail: detail)
+            return try deliver(d)
+        } }
+    }
+
+    /// The access-log extract of one case (a reader of the case) or one patient (a supervisor: the patient's
+    /// events in cases of the supervisor's unit); the extract itself is logged to `user`.
+    public func auditExtract(caseId: Int64? = nil, personnummer: String? = nil, for user: StaffUser,
+                             deliver: ([AuditEvent]) throws -> Void) throws {
+        try guarded { try pool.write { db in
+            var events: [AuditEvent]
+            if let caseId {
+                try Self.requireAccess(db, user, caseId: caseId, .read)
+                events = try Self.auditEvents(db, caseId: caseId, personnummer: nil)
+            } else {
+                try Self.requireRole(db, user, [.supervisor], to: "read a patient's access log")
+                let unitCases = Set(try Int64.fetchAll(db, sql: "SELECT id FROM careCase WHERE unitHsaId = ?", arguments: [user.unitHsaId]))
+                events = try Self.auditEvents(db, caseId: nil, personnummer: personnummer).filter { $0.caseId.map(unitCases.contains) ?? false }
+            }
+            let pnr = try caseId.flatMap { try String.fetchOne(db, sql: "SELECT z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?", arguments: [$0]) } ?? personnummer
+            try Self.audit(db, Actor(user: user), action: "audit-extract", caseId: caseId, personnummer: pnr, detail: "\(events.count) events")
+            try deliver(events)
+        } }
+    }
+
+    /// The contacts report as `user` may see it: a supervisor their unit's rows, an admin every unit's
+    /// (aggregates only, no patient data). Logged to that person.
+    public func contactReport(from: Date, to: Date, for user: StaffUser) throws -> [ContactReportRow] {
+        try guarded { try pool.write { db in
+            try Self.requireRole(db, user, [.supervisor, .admin], to: "read the contacts report")
+            try Self.audit(db, Actor(user: user), action: "report", detail: "contacts \(ISOTime.utc(from)) – \(ISOTime.utc(to))")
+        } }
+        let rows = try contactReport(from: from, to: to)
+        return user.role == .admin ? rows : rows.filter { $0.unitHsaId == user.unitHsaId }
+    }
+
+    /// `demo` or `real`; nil for a store made before stores were marked (or by a first intake).
+    public func kind() throws -> String? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT value FROM storeInfo WHERE key = 'kind'") }
+    }
+
+    /// Marks the store as `demo` or `real`, once: a store already of the other kind is refused (77).
+    public func mark(kind: String, by actor: Actor) throws {
+        try pool.write { db in
+            if let current = try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'kind'") {
+                guard current == kind else {
+                    throw LotsError("the store is a \(current) store", at: path,
+                                    fix: current == "real" ? "demo data never goes into a real store: use another --db" : "make a real store in a new file with lots init --admin NAME",
+                                    code: .denied)
+                }
+                return
+            }
+            try db.execute(sql: "INSERT INTO storeInfo (key, value) VALUES ('kind', ?)", arguments: [kind])
+            try Self.audit(db, actor, action: "store-kind", detail: kind)
+        }
     }
 }

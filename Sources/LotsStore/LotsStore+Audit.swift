@@ -60,4 +60,14 @@ extension LotsStore {
     public func audit(_ actor: Actor, action: String, caseId: Int64? = nil, personnummer: String? = nil, detail: String = "") throws {
         try pool.write { try Self.audit($0, actor, action: action, caseId: caseId, personnummer: personnummer, detail: detail) }
     }
+
+    /// Logs an access and delivers it in one transaction: when `deliver` fails (the output could not be
+    /// written), the event is rolled back with it, so the log holds exactly the accesses that happened.
+    public func audited<T>(_ actor: Actor, action: String, caseId: Int64? = nil, personnummer: String? = nil, detail: String = "",
+                           deliver: () throws -> T) throws -> T {
+        try pool.write { db in
+            try Self.audit(db, actor, action: action, caseId: caseId, personnummer: personnummer, detail: detail)
+            return try deliver()
+        }
+    }
 }

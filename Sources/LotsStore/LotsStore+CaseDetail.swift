@@ -5,9 +5,13 @@ import LotsCore
 extension LotsStore {
     /// Everything about one case; nil when there is no such case.
     public func caseDetail(_ id: Int64) throws -> CaseDetail? {
-        try pool.read { db in
+        try pool.read { try Self.caseDetail($0, id) }
+    }
+
+    static func caseDetail(_ db: Database, _ id: Int64) throws -> CaseDetail? {
+        do {
             guard let r = try Row.fetchOne(db, sql: """
-                SELECT c.*, z.personnummer, z.name, z.phone, u.name AS unitName, ru.name AS referralUnitName, s.displayName AS ownerName
+                SELECT c.*, z.personnummer, COALESCE(c.citizenName, z.name) AS name, COALESCE(c.citizenPhone, z.phone) AS phone, u.name AS unitName, ru.name AS referralUnitName, s.displayName AS ownerName
                 FROM careCase c JOIN citizen z ON z.id = c.citizenId JOIN unit u ON u.hsaId = c.unitHsaId
                 LEFT JOIN unit ru ON ru.hsaId = c.referralUnitHsaId LEFT JOIN staff s ON s.id = c.ownerStaffId
                 WHERE c.id = ?

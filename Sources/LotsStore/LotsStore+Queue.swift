@@ -70,7 +70,7 @@ extension LotsStore {
 
     /// The columns `queueEntry` reads, in this order, over `careCase c`, `citizen z` and `staff s`.
     static let queueColumns = """
-        c.id, c.urgency, c.ageYears, c.sex, z.name AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
+        c.id, c.urgency, c.ageYears, c.sex, COALESCE(c.citizenName, z.name) AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
         c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount
         """
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LotsCore
@@ -56,31 +57,65 @@ extension LotsStore {
     /// Logs in with lockout: after 5 failures in a row the account is locked for 30 s, doubling with each
     /// further failure (at most an hour). Every attempt is in the access log. Returns nil for a wrong
     /// name or password; throws while the account is locked.
+    ///
+    /// The password is checked outside the write transaction (it is slow on purpose); the failure count is
+    /// read and raised inside it, so simultaneous wrong guesses all count. An unknown name costs the same hash,
+    /// takes the same path through a lockout row of its own (keyed by a hash of the name) and is logged
+    /// without the name in clear, so neither timing, answers nor the log tell which names exist.
     public func login(username: String, password: String, now: Date = Date()) throws -> StaffUser? {
-        guard let row = try pool.read({ try Row.fetchOne($0, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username]) }) else {
-            try audit(.system("login"), action: "login-failed", detail: "unknown user \(username.prefix(32))")
-            return nil
-        }
-        let user = Self.staffUser(row)
-        if let until = row["lockedUntil"] as Date?, until > now {
-            let seconds = Int(until.timeIntervalSince(now).rounded(.up))
-            try audit(Actor(user: user), action: "denied", detail: "login while locked")
-            throw LotsError("the account is locked for \(seconds) s after repeated failed logins", at: "login",
-                            fix: "wait and try again, or ask an administrator to run lots user passwd \(username)")
-        }
-        let ok = PasswordHasher.verify(password, against: row["passwordHash"])
-        try pool.write { db in
-            if ok {
-                try db.execute(sql: "UPDATE staff SET failedLogins = 0, lockedUntil = NULL WHERE id = ?", arguments: [user.id])
-                try Self.audit(db, Actor(user: user), action: "login", at: now)
-            } else {
-                let failures = (row["failedLogins"] as Int) + 1
-                let lock: Date? = failures >= 5 ? now.addingTimeInterval(min(3600, 30 * pow(2, Double(failures - 5)))) : nil
-                try db.execute(sql: "UPDATE staff SET failedLogins = ?, lockedUntil = ? WHERE id = ?", arguments: [failures, lock, user.id])
-                try Self.audit(db, Actor(user: user), action: "login-failed", detail: "failure \(failures)", at: now)
+        let row = try pool.read { try Row.fetchOne($0, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username]) }
+        let stored: String? = row?["passwordHash"]
+        let ok = PasswordHasher.verify(password, against: stored ?? PasswordHasher.unknownUserHash) && stored != nil
+        let upgrade = ok && PasswordHasher.needsRehash(stored!) ? try? PasswordHasher.hash(password) : nil
+        let nameKey = unknownNameKey(username)
+        enum Outcome { case ok(StaffUser), failed, locked(Int) }
+        let outcome = try pool.write { db -> Outcome in
+            let current = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username])
+            let user = current.map(Self.staffUser)
+            let actor = user.map { Actor(user: $0) } ?? .system("login")
+            var lockRow = current
+            if lockRow == nil {
+                lockRow = try Row.fetchOne(db, sql: "SELECT failedLogins, lockedUntil FROM loginThrottle WHERE nameKey = ?", arguments: [nameKey])
             }
+            let what = user == nil ? "unknown user \(nameKey.prefix(16))" : ""
+            if let until = lockRow?["lockedUntil"] as Date?, until > now {
+                try Self.audit(db, actor, action: "denied", detail: [what, "login while locked"].filter { !$0.isEmpty }.joined(separator: ", "), at: now)
+                return .locked(Int(until.timeIntervalSince(now).rounded(.up)))
+            }
+            if ok, let user {
+                try db.execute(sql: "UPDATE staff SET failedLogins = 0, lockedUntil = NULL\(upgrade == nil ? "" : ", passwordHash = ?") WHERE id = ?",
+                               arguments: upgrade == nil ? [user.id] : [upgrade!, user.id])
+                try Self.audit(db, actor, action: "login", detail: upgrade == nil ? "" : "password hash upgraded", at: now)
+                return .ok(user)
+            }
+            let failures = (lockRow?["failedLogins"] as Int? ?? 0) + 1
+            let lock: Date? = failures >= 5 ? now.addingTimeInterval(min(3600, 30 * pow(2, Double(failures - 5)))) : nil
+            if let user {
+                try db.execute(sql: "UPDATE staff SET failedLogins = ?, lockedUntil = ? WHERE id = ?", arguments: [failures, lock, user.id])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO loginThrottle (nameKey, failedLogins, lockedUntil, updatedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(nameKey) DO UPDATE SET failedLogins = excluded.failedLogins, lockedUntil = excluded.lockedUntil, updatedAt = excluded.updatedAt
+                    """, arguments: [nameKey, failures, lock, now])
+            }
+            try Self.audit(db, actor, action: "login-failed", detail: [what, "failure \(failures)"].filter { !$0.isEmpty }.joined(separator: ", "), at: now)
+            return .failed
         }
-        return ok ? user : nil
+        switch outcome {
+        case let .ok(user): return user
+        case .failed: return nil
+        case let .locked(seconds):
+            throw LotsError("the account is locked for \(seconds) s after repeated failed logins", at: "login",
+                            fix: "wait and try again, or ask an administrator to set a new password")
+        }
+    }
+
+    /// The key of an unknown user name in `loginThrottle` and the access log: not the name in clear, and keyed
+    /// with the access log's key, so a guessed name cannot be confirmed against the log without the key file.
+    func unknownNameKey(_ username: String) -> String {
+        let text = "lots-login:" + username.lowercased()
+        if let auditKey { return auditKey.mac(checkpoint: text) }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The account by user name.

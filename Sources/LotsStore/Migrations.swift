@@ -228,6 +228,73 @@ enum Migrations {
                 CREATE INDEX careCase_firstResponse ON careCase(unitHsaId, firstResponseAt);
                 """)
         }
+        m.registerMigration("v7-case-keeps-its-patient") { db in
+            // The name and phone the citizen gave with this contact: a later intake with the same personnummer
+            // updates the citizen row, and must not rewrite what earlier cases (and their journal notes) say.
+            // Older cases keep NULL and show the citizen row.
+            try db.alter(table: "careCase") { t in
+                t.add(column: "citizenName", .text)
+                t.add(column: "citizenPhone", .text)
+            }
+        }
+        m.registerMigration("v8-login-throttle") { db in
+            // Failed log-ins under names that have no account lock out like real ones, so "locked" does not tell
+            // which names exist. Keyed by a hash of the name, never the name.
+            try db.create(table: "loginThrottle") { t in
+                t.primaryKey("nameKey", .text)
+                t.column("failedLogins", .integer).notNull()
+                t.column("lockedUntil", .datetime)
+                t.column("updatedAt", .datetime).notNull()
+            }
+        }
+        m.registerMigration("v9-signed-audit-head") { db in
+            // The access log's head – newest event's id and hash – signed with the key beside the store, updated by
+            // every insert (issue 11). A store upgraded from before trusts its chain as it stands at this moment.
+            try db.execute(sql: """
+                CREATE TABLE auditHead (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL);
+                INSERT INTO auditHead (id, count, hash, mac)
+                  VALUES (1, (SELECT COALESCE(MAX(id), 0) FROM auditEvent),
+                          COALESCE((SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1), '\(String(repeating: "0", count: 64))'), '');
+                UPDATE auditHead SET mac = lots_audit_mac(count, hash);
+                CREATE TRIGGER auditEvent_head AFTER INSERT ON auditEvent BEGIN
+                  UPDATE auditHead SET count = NEW.id, hash = NEW.hash, mac = lots_audit_mac(NEW.id, NEW.hash) WHERE id = 1;
+                END;
+                """)
+        }
+        m.registerMigration("v10-store-kind") { db in
+            // `demo` (made by lots demo: demo accounts, password demo) or `real` (made by lots init --admin NAME).
+            // Demo-only commands (simulate --staff) refuse a real store; lots demo refuses one too.
+            try db.create(table: "storeInfo") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        m.registerMigration("v11-open-message-index") { db in
+            // Search looks for open cases, but closed chats outnumber open ones a hundredfold and filled every
+            // newest-first result (issue 11). A second full-text index holds only the messages of open cases:
+            // a message enters it when written to an open case and leaves it when the case closes.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE openMessage_ft USING fts5(body, content='message', content_rowid='id', tokenize='unicode61');
+                INSERT INTO openMessage_ft(rowid, body)
+                  SELECT m.id, m.body FROM message m JOIN careCase c ON c.id = m.caseId WHERE c.status <> 'closed';
+                CREATE TRIGGER message_open_insert AFTER INSERT ON message
+                  WHEN (SELECT status FROM careCase WHERE id = NEW.caseId) <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(rowid, body) VALUES (NEW.id, NEW.body);
+                END;
+                CREATE TRIGGER message_open_delete AFTER DELETE ON message
+                  WHEN (SELECT status FROM careCase WHERE id = OLD.caseId) <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(openMessage_ft, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+                END;
+                CREATE TRIGGER careCase_open_close AFTER UPDATE OF status ON careCase
+                  WHEN NEW.status = 'closed' AND OLD.status <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(openMessage_ft, rowid, body) SELECT 'delete', id, body FROM message WHERE caseId = NEW.id;
+                END;
+                CREATE TRIGGER careCase_open_reopen AFTER UPDATE OF status ON careCase
+                  WHEN OLD.status = 'closed' AND NEW.status <> 'closed' BEGIN
+                  INSERT INTO openMessage_ft(rowid, body) SELECT id, body FROM message WHERE caseId = NEW.id;
+                END;
+                """)
+        }
         return m
     }
 }

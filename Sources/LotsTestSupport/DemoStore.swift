@@ -18,6 +18,12 @@ public enum DemoStore {
         let path = dir.appendingPathComponent("lots.sqlite")
         try FileManager.default.copyItem(at: template, to: path)
         chmod(path.path, 0o600)
+        // The access log's key lives beside the store, outside it: a copy of the store needs its key too.
+        let key = URL(fileURLWithPath: template.path + "-audit.key")
+        if FileManager.default.fileExists(atPath: key.path) {
+            try FileManager.default.copyItem(at: key, to: URL(fileURLWithPath: path.path + "-audit.key"))
+            chmod(path.path + "-audit.key", 0o600)
+        }
         if cases > 0 {
             let run = try LotsProcess.run(["demo", "--cases", String(cases), "--db", path.path], timeout: 120)
             guard run.status == 0 else { throw LotsRunError(run: run) }

@@ -42,4 +42,12 @@ public enum LotsProcess {
         return LotsRun(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                        stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// Runs `lots ARGS --user USER --password-stdin` with the password (demo stores: `demo`) as stdin's first
+    /// line, then `more` (e.g. a new password).
+    @discardableResult
+    public static func run(_ args: [String], as user: String, password: String = "demo", more: String = "", env: [String: String] = [:],
+                           cwd: URL? = nil, timeout: TimeInterval = 60) throws -> LotsRun {
+        try run(args + ["--user", user, "--password-stdin"], stdin: Data((password + "\n" + more).utf8), env: env, cwd: cwd, timeout: timeout)
+    }
 }

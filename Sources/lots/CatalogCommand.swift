@@ -42,7 +42,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogParser.parse(files: CatalogCommand.read(path))
-            print("ok: \(catalog.symptoms.count) symptoms, \(catalog.redFlags.count) global red flags, version \(catalog.version)")
+            print("ok: \(catalog.symptoms.count) symptoms, \(catalog.redFlags.count) global red flags, version \(SafeText.sanitize(String(catalog.version.prefix(80)), keepNewlines: false))")
         }
     }
 
@@ -50,19 +50,23 @@ struct CatalogCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate and import a catalog into the store in one transaction; new intakes use it.",
             discussion: """
+            Needs an admin's identity.
+
             Examples:
-              lots catalog import Fixtures/catalog
+              lots catalog import Fixtures/catalog --user admin
             """
         )
         @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
         @Argument(help: "Catalog YAML file or folder.") var path: String
 
         func run() throws {
             let files = try CatalogCommand.read(path)
             let catalog = try CatalogParser.parse(files: files)  // validate before touching the store
             let s = try store.open()
-            try s.importCatalog(files: files, actor: .system("catalog-import"))
-            print("imported \(catalog.symptoms.count) symptoms, version \(catalog.version)")
+            let admin = try identity.authenticate(s, for: "lots catalog import")
+            try s.importCatalog(files: files, by: admin)
+            print("imported \(catalog.symptoms.count) symptoms, version \(SafeText.sanitize(String(catalog.version.prefix(80)), keepNewlines: false))")
         }
     }
 

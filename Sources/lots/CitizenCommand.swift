@@ -28,7 +28,7 @@ struct CitizenCommand: ParsableCommand {
         func run() throws {
             var body = text
             if text == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = try BoundedInput.stdin(limit: 256 * 1024, what: "the message", fix: "split it into shorter messages")
                 guard let s = String(validating: data, as: UTF8.self) else {
                     throw LotsError("the message is not valid UTF-8", at: "stdin", fix: "send UTF-8 text")
                 }

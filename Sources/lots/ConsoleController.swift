@@ -80,7 +80,7 @@ final class ConsoleController {
             case let .search(q):
                 guard let u = user else { return [] }
                 try store.audit(Actor(user: u), action: "search", detail: q)
-                return [.searchResults(query: q, ids: try store.search(q))]
+                return [.searchResults(query: q, ids: try store.search(q, unit: u.role == .phoneNurse ? nil : u.unitHsaId))]
             case let .openCase(id):
                 return try caseEvents(id, logOpen: true)
             case let .take(id):

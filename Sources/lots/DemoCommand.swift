@@ -46,7 +46,8 @@ struct DemoCommand: ParsableCommand {
             throw LotsError("\(messages) messages need closed cases to go in", at: "--messages",
                             fix: "add --cases 1000 or more (all but the newest 5 % are closed)", code: .usage)
         }
-        let s = try store.open()
+        let s = try store.open(create: true)
+        try s.mark(kind: "demo", by: .system("demo"))  // a real store (lots init) is refused: 77
         let directory = try Embedded.directory()
         try s.importDirectory(directory)
         try s.importTemplates(TemplateCatalog.parse(LotsFixtures.text("templates.yaml")))

@@ -10,14 +10,17 @@ struct ExportCommand: ParsableCommand {
         abstract: "Print one case as a journal note.",
         discussion: """
         Untrusted text (the citizen's words) is sanitized: no control character reaches the terminal.
+        Needs a staff identity: a clinician of the case's unit, the phone nurse who created it, or a supervisor
+        of the unit; the export is logged to that person.
 
         Examples:
-          lots export 12
-          lots export 12 > note.txt
+          lots export 12 --user anna
+          echo "$PASSWORD" | lots export 12 --user anna --password-stdin > note.txt
         """
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var identity: IdentityOptions
     @Argument(help: "Case id.") var caseId: Int64
     @Option(help: "text (fhir is planned).") var format: String = "text"
 
@@ -26,11 +29,13 @@ struct ExportCommand: ParsableCommand {
             throw LotsError("unsupported format \"\(format)\"", at: "--format", fix: "use --format text (FHIR export is not built yet)", code: .usage)
         }
         let s = try store.open()
-        guard var detail = try s.caseDetail(caseId) else {
-            throw LotsError("no case with id \(caseId)", at: "CASE", fix: "use an id printed by lots intake", code: .noInput)
+        let user = try identity.authenticate(s, for: "lots export")
+        let engine = try? triageEngine(for: s)
+        // Logged to the person in the same transaction as the read; if the note cannot be written, neither happened.
+        try s.withCase(caseId, for: user, action: "export", detail: "text") { detail in
+            var detail = detail
+            if let code = detail.symptomCode { detail.symptomTitle = engine?.catalog.symptom(code)?.titleSv }
+            try Output.write(JournalNote.render(detail))
         }
-        if let code = detail.symptomCode { detail.symptomTitle = try? triageEngine(for: s).catalog.symptom(code)?.titleSv }
-        try s.audit(.system("export"), action: "export", caseId: caseId, personnummer: detail.personnummer, detail: "text")
-        print(JournalNote.render(detail), terminator: "")
     }
 }

@@ -46,5 +46,9 @@ struct PurgeCommand: ParsableCommand {
         let s = try store.open()
         let r = try s.purge(closedBefore: Date().addingTimeInterval(-Double(closedBefore) * 86_400))
         print("purged \(r.messages) messages, \(r.answers) form answers and \(r.images) images of cases closed more than \(closedBefore) days ago")
+        if let e = r.vacuumError {
+            printError(LotsError("the purge is committed, but its space was not returned to the file system: \(e.what)", at: e.location,
+                                 fix: "free disk space and run lots purge again (it reclaims the space)", code: .ioError).line)
+        }
     }
 }

@@ -16,13 +16,15 @@ struct ReportCommand: ParsableCommand {
             abstract: "Digital care contacts per unit, channel, urgency and outcome, with median time to first response.",
             discussion: """
             Dates are Stockholm calendar days, both included. CSV has a header line; JSON is one array.
+            Needs a staff identity: a supervisor (their unit) or an admin (every unit; aggregates only).
 
             Examples:
-              lots report contacts --from 2026-11-01 --to 2026-11-30
-              lots report contacts --from 2026-11-24 --to 2026-11-24 --format json
+              lots report contacts --from 2026-11-01 --to 2026-11-30 --user david
+              lots report contacts --from 2026-11-24 --to 2026-11-24 --format json --user admin
             """
         )
         @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
         @Option(help: "First day, YYYY-MM-DD.") var from: String
         @Option(help: "Last day, YYYY-MM-DD.") var to: String
         @Option(help: "csv or json.") var format: String = "csv"
@@ -45,7 +47,9 @@ struct ReportCommand: ParsableCommand {
             let last = try Self.day(to, "--to")
             guard start <= last else { throw LotsError("--from is after --to", at: "--from", fix: "give the earlier day first", code: .usage) }
             let end = Calendar.stockholm.date(byAdding: .day, value: 1, to: last)!
-            let rows = try store.open().contactReport(from: start, to: end)
+            let s = try store.open()
+            let user = try identity.authenticate(s, for: "lots report")
+            let rows = try s.contactReport(from: start, to: end, for: user)
             if format == "json" {
                 let objects: [[String: Any]] = rows.map {
                     ["unit": $0.unitHsaId, "unitName": $0.unitName, "channel": $0.channel, "urgency": $0.urgency, "outcome": $0.outcome,
@@ -53,13 +57,14 @@ struct ReportCommand: ParsableCommand {
                      "medianFirstResponseMinutes": $0.medianFirstResponseMinutes.map { $0 as Any } ?? NSNull()]
                 }
                 let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
-                print(String(decoding: data, as: UTF8.self))
+                try Output.write(String(decoding: data, as: UTF8.self) + "\n")
             } else {
-                print("unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes")
+                var out = "unit,unitName,channel,urgency,outcome,contacts,answered,medianFirstResponseMinutes\n"
                 for r in rows {
                     let name = "\"" + r.unitName.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                    print("\(r.unitHsaId),\(name),\(r.channel),\(r.urgency),\(r.outcome),\(r.contacts),\(r.answered),\(r.medianFirstResponseMinutes.map { String($0) } ?? "")")
+                    out += "\(r.unitHsaId),\(name),\(r.channel),\(r.urgency),\(r.outcome),\(r.contacts),\(r.answered),\(r.medianFirstResponseMinutes.map { String($0) } ?? "")\n"
                 }
+                try Output.write(out)
             }
         }
     }

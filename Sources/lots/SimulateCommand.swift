@@ -31,12 +31,19 @@ struct SimulateCommand: ParsableCommand {
         guard rate > 0, rate <= 60_000 else { throw LotsError("rate \(rate) is out of range", at: "--rate", fix: "choose 0.1 to 60000 per minute", code: .usage) }
         guard duration >= 0, duration <= 86_400 else { throw LotsError("duration \(duration) is out of range", at: "--duration", fix: "choose 0 to 86400 seconds", code: .usage) }
         guard (0...1).contains(replies) else { throw LotsError("replies \(replies) is out of range", at: "--replies", fix: "choose a share from 0 to 1", code: .usage) }
-        let s = try store.open()
+        let s = try store.open(create: true)
         try s.checkpointIfLarge()
         guard try s.unitName(unit) != nil else {
             throw LotsError("unknown unit \"\(unit)\"", at: "--unit", fix: "run lots demo first, or pass a unit in the store")
         }
-        if let staff { return try runStaff(s, staff) }
+        if let staff {
+            // Writing as a clinician without their password is a demo's convenience, never a real store's.
+            guard try s.kind() == "demo" else {
+                throw LotsError("simulate --staff runs only on a demo store", at: "--staff",
+                                fix: "use a store made by lots demo; on a real store staff work in the console", code: .denied)
+            }
+            return try runStaff(s, staff)
+        }
         let engine = try triageEngine(for: s)
         var gen = DemoGenerator(seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000) ^ UInt64(getpid()), units: [unit], homeShare: 1)
         var rng = SeededRandom(seed: seed ?? UInt64(getpid()))

@@ -10,7 +10,8 @@ struct StoreOptions: ParsableArguments {
 
     var resolvedPath: String { StoreLocation.resolve(flag: path) }
 
-    func open() throws -> LotsStore { try LotsStore.open(path: resolvedPath) }
+    /// Opens an existing store (66 when there is none); `create: true` only for commands meant to make one.
+    func open(create: Bool = false) throws -> LotsStore { try LotsStore.open(path: resolvedPath, create: create) }
 }
 
 /// The triage engine for stored cases: the store's imported catalog when there is one, else the embedded one.
@@ -25,16 +26,4 @@ var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Reads a password: from the terminal without echo, or one line from stdin when piped.
-func readPassword(prompt: String) throws -> String {
-    if isatty(STDIN_FILENO) == 1 {
-        guard let p = getpass(prompt) else { throw LotsError("no password given", at: "terminal", fix: "type a password", code: .usage) }
-        return String(cString: p)
-    }
-    guard let line = readLine(strippingNewline: true) else {
-        throw LotsError("no password on standard input", at: "stdin", fix: "pipe the password as one line, e.g. echo secret | lots user passwd NAME", code: .usage)
-    }
-    return line
 }

@@ -13,18 +13,21 @@ struct UserCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a staff account; asks for the password (or reads one line from stdin).",
+            abstract: "Create a staff account (as an admin); asks for the new password twice, or reads it from stdin.",
             discussion: """
             Roles: clinician, phone-nurse, supervisor, admin.
             Professions: sjukskoterska, lakare, fysioterapeut, psykolog, kurator, barnmorska.
+            With --password-stdin, the admin's password is the first line and the new account's the second.
+            Passwords: at least 12 characters, not a common one, not containing the user name.
 
             Examples:
-              lots user add eva --role clinician --profession lakare --unit SE2321000016-DEMO1 --name "Eva Ek"
-              echo s3cret | lots user add frida --role supervisor --unit SE2321000016-DEMO1
+              lots user add eva --role clinician --profession lakare --unit SE2321000016-DEMO1 --name "Eva Ek" --user admin
+              printf '%s\\n%s\\n' "$ADMIN_PW" "$NEW_PW" | lots user add frida --role supervisor --unit SE2321000016-DEMO1 --user admin --password-stdin
             """
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
         @Argument(help: "User name (lowercase).") var name: String
         @Option(help: "clinician, phone-nurse, supervisor or admin.") var role: String
         @Option(help: "The unit's HSA-id.") var unit: String?
@@ -46,33 +49,46 @@ struct UserCommand: ParsableCommand {
                 throw LotsError("a \(r.rawValue) needs a unit", at: "--unit", fix: "add --unit HSAID", code: .usage)
             }
             let s = try store.open()
-            let password = try readPassword(prompt: "Lösenord för \(name): ")
-            try s.addUser(username: name, displayName: displayName ?? name, role: r, profession: prof, unit: unit,
-                          password: password, actor: .system("user-add"))
+            let admin = try identity.authenticate(s, for: "lots user add")
+            guard admin.role == .admin else {
+                try s.addUser(username: name, displayName: "", role: r, profession: nil, unit: nil, password: "", by: admin)  // refused and logged: 77
+                return
+            }
+            let password = try Passwords.readNew(for: name, fromStdin: identity.passwordStdin)
+            try s.addUser(username: name, displayName: displayName ?? name, role: r, profession: prof, unit: unit, password: password, by: admin)
             print("created \(name) (\(r.rawValue))")
         }
     }
 
     struct Passwd: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a new password for a staff account.",
+            abstract: "Set a new password: your own (your current password logs you in), or anyone's as an admin.",
             discussion: """
+            With --password-stdin, the first line is the current password of --user and the second the new one.
+
             Examples:
-              lots user passwd anna
-              echo n3wpass | lots user passwd anna
+              lots user passwd anna --user anna
+              lots user passwd anna --user admin
+              printf '%s\\n%s\\n' "$OLD" "$NEW" | lots user passwd anna --user anna --password-stdin
             """
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
         @Argument(help: "User name.") var name: String
 
         func run() throws {
             let s = try store.open()
-            guard try s.user(named: name) != nil else {
-                throw LotsError("no user named \"\(name)\"", at: "NAME", fix: "create it with lots user add \(name) --role R --unit HSAID", code: .noInput)
+            let user = try identity.authenticate(s, for: "lots user passwd")
+            if user.role != .admin, user.username.lowercased() != name.lowercased() {
+                try s.setPassword(username: name, password: "", by: user)  // refused and logged: 77
             }
-            let password = try readPassword(prompt: "Nytt lösenord för \(name): ")
-            try s.setPassword(username: name, password: password, actor: .system("user-passwd"))
+            guard try s.user(named: name) != nil else {
+                throw LotsError("no user named \"\(SafeText.sanitize(String(name.prefix(32)), keepNewlines: false))\"", at: "NAME",
+                                fix: "create it with lots user add NAME --role R --unit HSAID --user ADMIN", code: .noInput)
+            }
+            let password = try Passwords.readNew(for: name, fromStdin: identity.passwordStdin)
+            try s.setPassword(username: name, password: password, by: user)
             print("password changed for \(name)")
         }
     }

@@ -48,4 +48,22 @@ import LotsCore
         #expect(p.ageInMonths(at: ref) == 2)
         #expect(p.sex == .f)
     }
+
+    // MARK: - Issue 11, group 15
+
+    @Test func aNinetyNineYearOldWithAHyphenIsBornLastCentury() throws {
+        let made = String(Personnummer.make(year: 1926, month: 12, day: 1, serial: 123).dropFirst(2))  // 261201-1234 form
+        let p = try Personnummer(made, reference: ref)
+        #expect(p.year == 1926)
+        #expect(p.age(at: ref) == 99)
+        let today = String(Personnummer.make(year: 2026, month: 11, day: 23, serial: 123).dropFirst(2))
+        #expect(try Personnummer(today, reference: ref).year == 2026)
+    }
+
+    @Test func serialNumberZeroIsRefused() throws {
+        let zero = Personnummer.make(year: 1980, month: 3, day: 14, serial: 0)
+        #expect(throws: LotsError.self) { try Personnummer(zero, reference: ref) }
+        #expect(throws: LotsError.self) { try Personnummer(String(zero.dropFirst(2)), reference: ref) }
+        #expect(try Personnummer(Personnummer.make(year: 1980, month: 3, day: 14, serial: 1), reference: ref).serial == "001")
+    }
 }

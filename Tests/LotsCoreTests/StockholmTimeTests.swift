@@ -54,4 +54,18 @@ import LotsCore
         }
         #expect(ISOTime.utc(Date(timeIntervalSince1970: 1_795_500_000.999)) == "2026-11-24T06:00:00Z")
     }
+
+    /// Issue 11, group 14: nothing rolls over to another day.
+    @Test func parseIsStrictAndAgreesOnValidTimes() {
+        for bad in ["2026-02-30T10:00:00Z", "2026-02-29T10:00:00Z", "2026-11-23T24:00:00Z", "2026-13-01T00:00:00Z",
+                    "0001-01-01T00:00:00Z", "2026-11-23T09:12:00+14:01", "2026-11-23T09:12:00.Z", "2026-11-23T09:12:00Zjunk"] {
+            #expect(ISOTime.parse(bad) == nil, "\(bad)")
+        }
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        for good in ["2028-02-29T23:59:59+01:00", "2026-11-23T09:12:00-05:30", "1955-06-01T12:00:00Z"] {
+            #expect(ISOTime.parse(good) == f.date(from: good), "\(good)")
+        }
+        #expect(ISOTime.parse("2026-11-23T09:12:00.250Z")!.timeIntervalSince(ISOTime.parse("2026-11-23T09:12:00Z")!) == 0.25)
+    }
 }

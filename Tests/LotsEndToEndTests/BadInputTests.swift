@@ -29,7 +29,7 @@ import LotsTestSupport
     static let controlScalars: Set<UInt32> = [0x1B, 0x07, 0x9B, 0x202E, 0x202C, 0x2066, 0x2069, 0x200B, 0xFEFF, 0x2060]
 
     func newCase(_ db: String) throws -> String {
-        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-minimal.json").path
+        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path  // a case of anna's unit
         return try LotsProcess.run(["intake", file, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -47,7 +47,7 @@ import LotsTestSupport
             let data = try Data(contentsOf: Self.dir.appendingPathComponent(c.file))
             run = try LotsProcess.run(["citizen", "reply", id, "-", "--db", db], stdin: data)
             if let shows = c.shows {
-                let export = try LotsProcess.run(["export", id, "--db", db]).stdout
+                let export = try LotsProcess.run(["export", id, "--db", db], as: "anna").stdout
                 #expect(export.contains(shows), "\(c.file): \(export)")
                 #expect(!export.unicodeScalars.contains { Self.controlScalars.contains($0.value) })
             }

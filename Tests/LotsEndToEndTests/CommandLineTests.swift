@@ -76,17 +76,17 @@ import LotsTestSupport
     @Test func userAddAndPasswdReadThePasswordFromStdin() throws {
         let db = try DemoStore.copy()
         let add = try LotsProcess.run(["user", "add", "eva", "--role", "clinician", "--profession", "lakare",
-                                       "--unit", "SE2321000016-DEMO1", "--name", "Eva Ek", "--db", db], stdin: Data("hemligt\n".utf8))
+                                       "--unit", "SE2321000016-DEMO1", "--name", "Eva Ek", "--db", db], as: "admin", more: "mossa kaffe tåg regn\n")
         #expect(add.status == 0, "\(add.stderr)")
-        let passwd = try LotsProcess.run(["user", "passwd", "eva", "--db", db], stdin: Data("nyttlosen\n".utf8))
+        let passwd = try LotsProcess.run(["user", "passwd", "eva", "--db", db], as: "eva", password: "mossa kaffe tåg regn", more: "granris och blåbär\n")
         #expect(passwd.status == 0, "\(passwd.stderr)")
         let store = try LotsStore.open(path: db)
-        #expect(try store.authenticate(username: "eva", password: "nyttlosen")?.displayName == "Eva Ek")
-        #expect(try store.authenticate(username: "eva", password: "hemligt") == nil)
-        let badRole = try LotsProcess.run(["user", "add", "x1", "--role", "boss", "--db", db], stdin: Data("pw12\n".utf8))
+        #expect(try store.authenticate(username: "eva", password: "granris och blåbär")?.displayName == "Eva Ek")
+        #expect(try store.authenticate(username: "eva", password: "mossa kaffe tåg regn") == nil)
+        let badRole = try LotsProcess.run(["user", "add", "x1", "--role", "boss", "--db", db], as: "admin", more: "pw12\n")
         #expect(badRole.status == 64)
         #expect(badRole.stderr.contains("unknown role \"boss\""))
-        let nobody = try LotsProcess.run(["user", "passwd", "nobody", "--db", db], stdin: Data("pw12\n".utf8))
+        let nobody = try LotsProcess.run(["user", "passwd", "nobody", "--db", db], as: "admin", more: "granris och blåbär\n")
         #expect(nobody.status == 66)
     }
 
@@ -111,7 +111,7 @@ import LotsTestSupport
         try synth.stdout.write(to: file, atomically: true, encoding: .utf8)
         let validate = try LotsProcess.run(["catalog", "validate", file.path])
         #expect(validate.stdout.hasPrefix("ok: 2000 symptoms"))
-        let imported = try LotsProcess.run(["catalog", "import", file.path, "--db", db])
+        let imported = try LotsProcess.run(["catalog", "import", file.path, "--db", db], as: "admin")
         #expect(imported.status == 0, "\(imported.stderr)")
         let id = try LotsProcess.run(["intake", "Fixtures/intake/valid-minimal.json", "--db", db], cwd: TestPaths.root).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)

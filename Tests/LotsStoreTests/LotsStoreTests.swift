@@ -131,12 +131,12 @@ import LotsTestSupport
         #expect((rows[1]["hash"] as String).count == 64)
     }
 
-    @Test func passwordsAreHashedAndCheckedWithScrypt() throws {
+    @Test func passwordsAreHashedAndCheckedWithArgon2id() throws {
         let f = try StoreFixture()
         try f.store.addUser(username: "eva", displayName: "Eva", role: .clinician, profession: .lakare, unit: StoreFixture.unit,
                             password: "hemligt", actor: .system("test"))
         let stored = try f.store.pool.read { try String.fetchOne($0, sql: "SELECT passwordHash FROM staff WHERE username = 'eva'") }
-        #expect(stored?.hasPrefix("scrypt$") == true)
+        #expect(stored?.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$") == true)
         #expect(stored?.contains("hemligt") == false)
         #expect(try f.store.authenticate(username: "eva", password: "hemligt")?.role == .clinician)
         #expect(try f.store.authenticate(username: "eva", password: "fel") == nil)
@@ -154,5 +154,75 @@ import LotsTestSupport
             try f.store.importCatalog(files: [("b.yaml", good.replacingOccurrences(of: "P4", with: "PX"))], actor: .system("t"))
         }
         #expect(try f.store.catalogFiles().map(\.name) == ["a.yaml"])
+    }
+
+    // MARK: - Issue 11, groups 11 and 16: what open may create, migrate or write
+
+    @Test func openingAMissingStoreWithoutCreateFailsAndCreatesNothing() throws {
+        let dir = TestPaths.temporaryDirectory("lots-store")
+        let path = dir.appendingPathComponent("typo/lots.sqlite").path
+        #expect { try LotsStore.open(path: path, create: false) } throws: { ($0 as? LotsError)?.code == .noInput }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo").path))
+    }
+
+    @Test func aForeignSQLiteFileIsRefusedAndLeftUnchanged() throws {
+        let dir = TestPaths.temporaryDirectory("lots-store")
+        let path = dir.appendingPathComponent("other.sqlite").path
+        let q = try DatabaseQueue(path: path)
+        try q.write { try $0.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')") }
+        try q.close()
+        chmod(path, 0o644)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect { try LotsStore.open(path: path) } throws: { ($0 as? LotsError)?.code == .noInput }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        for junk in [Data("not a database at all, just text".utf8), Data(count: 4096)] {
+            let other = dir.appendingPathComponent("junk-\(junk.count).sqlite").path
+            FileManager.default.createFile(atPath: other, contents: junk, attributes: [.posixPermissions: 0o600])
+            #expect { try LotsStore.open(path: other) } throws: { ($0 as? LotsError)?.code == .noInput }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == junk)
+        }
+    }
+
+    @Test func aStoreOfANewerSchemaIsRefused() throws {
+        let f = try StoreFixture()
+        try f.store.pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        #expect { try LotsStore.open(path: f.store.path) } throws: { ($0 as? LotsError)?.code == .noInput }
+    }
+
+    @Test func aTruncatedStoreIsReportedAsDamaged() throws {
+        let f = try StoreFixture()
+        _ = try f.addCase("Ont i halsen")
+        try f.store.pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        let path = f.store.path
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h.truncate(atOffset: UInt64(size / 2))
+        try h.close()
+        #expect { try LotsStore.open(path: path) } throws: { ($0 as? LotsError)?.code == .ioError }
+    }
+
+    @Test func aSymlinkedStoreOpensAndAStoreWeCannotWriteIsRefusedBeforeSQLiteTouchesIt() throws {
+        let f = try StoreFixture()
+        let link = f.dir.appendingPathComponent("link.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: f.store.path)
+        _ = try LotsStore.open(path: link, create: false)
+        guard getuid() != 0 else { return }  // root may write anything
+        let dir = TestPaths.temporaryDirectory("lots-store")
+        let path = dir.appendingPathComponent("lots.sqlite").path
+        _ = try LotsStore.open(path: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        chmod(path, 0o400)
+        #expect { try LotsStore.open(path: path, create: false) } throws: { ($0 as? LotsError)?.code == .ioError }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+
+    @Test func sqliteErrorsBecomeOneLineWithSysexitsCodes() {
+        let full = LotsStore.storeError(DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"), path: "/x/lots.sqlite")
+        #expect(full.code == .ioError)
+        #expect(full.line == "lots: the disk is full (/x/lots.sqlite): free disk space and run the command again; nothing was written")
+        #expect(LotsStore.storeError(DatabaseError(resultCode: .SQLITE_CORRUPT), path: "p").code == .ioError)
+        let odd = LotsStore.storeError(DatabaseError(resultCode: .SQLITE_MISMATCH, message: "bad\n\u{1B}[2J"), path: "p")
+        #expect(!odd.line.contains("\n") && !odd.line.contains("\u{1B}"))
     }
 }

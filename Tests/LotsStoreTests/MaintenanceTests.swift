@@ -49,4 +49,30 @@ import LotsTestSupport
         #expect(try f.store.rowCounts()["auditEvent"] == auditBefore + 1)
         #expect(try f.store.verifyAuditChain().broken == nil)
     }
+
+    /// Issue 11, group 9: override reasons, handover notes and the index pages go too; the file keeps no word.
+    @Test func purgeLeavesNoPurgedWordInTheStoreFile() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let old = try f.addCase("Kliande utslag zebrafink", serial: 1)
+        try f.store.take(caseId: old, by: anna)
+        _ = try f.store.sendStaffMessage(caseId: old, body: "Har du ätit kantarellsoppa?", templateCode: nil, by: anna)
+        try f.store.addCitizenMessage(caseId: old, body: "ja flamingoglass igår")
+        try f.store.overrideUrgency(caseId: old, to: .p2, reason: "misstänkt pelikanallergi", by: anna)
+        let other = try #require(StoreFixture.directory.providers.first { $0.hsaId != StoreFixture.unit })
+        _ = try f.store.forward(caseId: old, to: other.hsaId, note: "överlämning gällande vombatbett", by: anna)
+        try f.store.pool.write { db in
+            try db.execute(sql: "UPDATE careCase SET status = 'closed', outcome = 'self-care-advice', closedAt = ? WHERE id = ?",
+                           arguments: [Date().addingTimeInterval(-100 * 86_400), old])
+        }
+        _ = try f.store.purge(closedBefore: Date().addingTimeInterval(-90 * 86_400))
+        try f.store.pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: f.store.path))
+        bytes.append((try? Data(contentsOf: URL(fileURLWithPath: f.store.path + "-wal"))) ?? Data())
+        let text = String(decoding: bytes, as: UTF8.self)
+        for word in ["zebrafink", "kantarellsoppa", "flamingoglass", "pelikanallergi", "vombatbett"] {
+            #expect(!text.contains(word), "\(word) is still in the file")
+        }
+        #expect(try f.store.verifyAuditChain().broken == nil)
+    }
 }

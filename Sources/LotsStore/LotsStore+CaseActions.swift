@@ -160,12 +160,17 @@ extension LotsStore {
         } }
     }
 
-    /// Closes a case with an outcome.
-    public func close(caseId: Int64, outcome: Outcome, by user: StaffUser, now: Date = Date()) throws {
+    /// Closes a case with an outcome. Self-care advice on a P1 or EMERGENCY case is an override of the triage:
+    /// it needs `overrideReason`, recorded in history and the access log.
+    public func close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, by user: StaffUser, now: Date = Date()) throws {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             let next = try st.status.transition(to: .closed)
+            let urgency = try Self.urgency(db, caseId)
+            if outcome == .selfCareAdvice, urgency <= .p1 {
+                try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: urgency, to: outcome.rawValue, reason: overrideReason, at: now)
+            }
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, updatedAt = ? WHERE id = ?",
                            arguments: [next.rawValue, outcome.rawValue, now, now, caseId])
             try db.execute(sql: "DELETE FROM draft WHERE caseId = ?", arguments: [caseId])
@@ -209,18 +214,55 @@ extension LotsStore {
     }
 
     /// Closes a case the phone nurse created during the call (self-care advice or the call-112 instruction).
-    public func closeAsContact(caseId: Int64, outcome: Outcome, note: String, by user: StaffUser, now: Date = Date()) throws {
+    /// Self-care advice on a case triaged above P5 is an override: it needs `overrideReason` (history, access log).
+    public func closeAsContact(caseId: Int64, outcome: Outcome, note: String, overrideReason: String? = nil, by user: StaffUser,
+                               now: Date = Date()) throws {
         try guarded { try pool.write { db in
             try Self.requireRole(db, user, [.phoneNurse, .clinician], to: "close a phone contact")
             let st = try Self.caseState(db, caseId)
             let creator = try Int64.fetchOne(db, sql: "SELECT createdByStaffId FROM careCase WHERE id = ?", arguments: [caseId])
             if user.role == .phoneNurse, creator != user.id { try Self.deny(db, user, "close case \(caseId)", caseId: caseId, pnr: st.pnr) }
             let next = try st.status.transition(to: .closed)
+            let urgency = try Self.urgency(db, caseId)
+            if outcome == .selfCareAdvice, urgency < .p5 {
+                try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: urgency, to: outcome.rawValue, reason: overrideReason, at: now)
+            }
             try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, 'staff', ?, ?, ?)", arguments: [caseId, user.id, note, now])
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, firstResponseAt = COALESCE(firstResponseAt, ?), updatedAt = ? WHERE id = ?",
                            arguments: [next.rawValue, outcome.rawValue, now, now, now, caseId])
             try Self.history(db, caseId, user.username, "closed", from: st.status, to: next, note: outcome.rawValue, at: now)
             try Self.audit(db, Actor(user: user), action: "close", caseId: caseId, personnummer: st.pnr, detail: outcome.rawValue, at: now)
+        } }
+    }
+}
+
+// MARK: - Overrides of the triage
+
+extension LotsStore {
+    static func urgency(_ db: Database, _ caseId: Int64) throws -> Urgency {
+        try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]).flatMap(Urgency.init(rawValue:)) ?? .p3
+    }
+
+    /// Records that staff handled a case less urgently than its triage (`to`: the outcome or handling chosen):
+    /// a history row "override" with the reason and an access-log event. A missing reason is refused.
+    static func recordOverride(_ db: Database, caseId: Int64, user: StaffUser, pnr: String, from: Urgency, to: String, reason: String?,
+                               at now: Date) throws {
+        guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
+            throw LotsError("case \(caseId) is triaged \(from.code): \(to) is less urgent and needs a reason", at: "override",
+                            fix: "confirm and write why the triage does not apply")
+        }
+        try history(db, caseId, user.username, "override", from: nil, to: nil, note: "\(from.code) -> \(to): \(why)", at: now)
+        try audit(db, Actor(user: user), action: "override-triage", caseId: caseId, personnummer: pnr, detail: "\(from.code) -> \(to)", at: now)
+    }
+
+    /// Records an override for a case just created less urgently than its triage (a phone call made a digital
+    /// case although the triage said 112).
+    public func recordOverride(caseId: Int64, to handling: String, reason: String, by user: StaffUser, now: Date = Date()) throws {
+        try guarded { try pool.write { db in
+            // A phone nurse reads (and so may annotate) the cases she created; a clinician needs write access.
+            try Self.requireAccess(db, user, caseId: caseId, user.role == .phoneNurse ? .read : .write)
+            let st = try Self.caseState(db, caseId)
+            try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: try Self.urgency(db, caseId), to: handling, reason: reason, at: now)
         } }
     }
 }

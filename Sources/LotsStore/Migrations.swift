@@ -228,6 +228,10 @@ enum Migrations {
                 CREATE INDEX careCase_firstResponse ON careCase(unitHsaId, firstResponseAt);
                 """)
         }
+        m.registerMigration("v7-triage-uncertain") { db in
+            // A triage with no confident match is flagged ("ej säker automatisk bedömning") on queue and case screens.
+            try db.alter(table: "careCase") { t in t.add(column: "triageUncertain", .boolean).notNull().defaults(to: false) }
+        }
         return m
     }
 }

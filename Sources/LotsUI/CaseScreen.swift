@@ -18,6 +18,7 @@ enum CaseScreen {
         // Triage card.
         let urgencyText = " \(QueueScreen.code(d.urgency)) \(d.urgency.swedishLabel) "
         var x = b.put(urgencyText, x: 0, y: y, style: Style(Theme.role(for: d.urgency.code), bold: true, reverse: true))
+        if d.triageUncertain { x += b.put(" ⚠ " + s.t("triage.uncertain"), x: x, y: y, style: Style(.warning, bold: true)) }
         let symptom = d.symptomCode.map { "\($0) \(line(d.symptomTitle ?? ""))" } ?? "–"
         let card = " \(s.t("case.symptom")): \(symptom) · \(s.t("case.care")): \(d.careLevel.rawValue), \(d.profession.rawValue)"
             + " · \(s.t("case.referral")): \(d.referralType.swedishName)" + (d.referralUnitName.map { " (\(line($0)))" } ?? "")

@@ -44,6 +44,10 @@ extension ConsoleState {
             editor.handle(key); modal = .note(unit: unit, name: name, editor)
         case var .outcomes(p):
             if key == .enter, let item = p.selected, let o = Outcome(rawValue: item.id), let d = detail {
+                if o == .selfCareAdvice, d.urgency <= .p1 {
+                    modal = .closeOverride(o, d.urgency, TextEditor("", maxLength: 500))
+                    return []
+                }
                 modal = nil
                 return [.close(caseId: d.id, outcome: o)]
             }
@@ -59,6 +63,22 @@ extension ConsoleState {
                 return [.override(caseId: d.id, urgency: u, reason: reason)]
             }
             editor.handle(key); modal = .reason(u, editor)
+        case .phoneOverride(let outcome, let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                modal = nil
+                return [.submitPhone(phone, outcome, overrideReason: reason)]
+            }
+            editor.handle(key); modal = .phoneOverride(outcome, u, editor)
+        case .closeOverride(let outcome, let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty, let d = detail else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                modal = nil
+                return [.close(caseId: d.id, outcome: outcome, overrideReason: reason)]
+            }
+            editor.handle(key); modal = .closeOverride(outcome, u, editor)
         case .templateEdit(let code, var editor):
             if key == .ctrl("s") {
                 modal = nil

@@ -205,12 +205,16 @@ extension ConsoleState {
             loginPassword.set("")
             setStatus(message, error: true)
         case let .queueLoaded(rows, hot):
+            if queueRead { announceRaised(rows + hot) }
             queue = rows
             self.hot = hot
+            queueRead = true
             keepSelection()
         case let .queueChanged(changes, hot):
+            if queueRead { announceRaised(changes.changed + hot) }
             changes.apply(to: &queue)
             self.hot = hot
+            queueRead = true
             keepSelection()
         case let .searchResults(query, ids):
             filter.search = query
@@ -243,7 +247,9 @@ extension ConsoleState {
         case let .symptomsLoaded(list):
             symptoms = list
         case let .phoneTriaged(t):
-            phone.triage = t
+            phone.takeTriage(t)
+        case let .phoneNeedsOverride(outcome, urgency):
+            modal = .phoneOverride(outcome, urgency, TextEditor("", maxLength: 500))
         case let .phoneInvalid(errors):
             phone.errors = errors
             setStatus(errors.sorted { $0.key.rawValue < $1.key.rawValue }.first?.value ?? "", error: true)
@@ -280,15 +286,41 @@ extension ConsoleState {
         return []
     }
 
+    /// Says at once in the status line when a case in the queue or among the user's chats was raised, or a new
+    /// EMERGENCY/P1 case arrived (for clinicians and supervisors, whose unit's queue it is); counts an alert.
+    mutating func announceRaised(_ incoming: [QueueEntry]) {
+        guard let role = user?.role, role == .clinician || role == .supervisor else { return }
+        var before: [Int64: QueueEntry] = [:]
+        for e in queue + hot where before[e.id] == nil { before[e.id] = e }
+        var best: (Urgency, String)?
+        var seen = Set<Int64>()
+        for e in incoming where seen.insert(e.id).inserted {
+            let text: String
+            if let old = before[e.id] {
+                guard e.urgency < old.urgency else { continue }
+                text = e.unreadCount > old.unreadCount
+                    ? Strings.t("alert.raisedByCitizen", lang, Int(e.id), QueueScreen.code(e.urgency))
+                    : Strings.t("alert.raised", lang, Int(e.id), QueueScreen.code(e.urgency))
+            } else {
+                guard e.urgency <= .p1, e.status == .new else { continue }
+                text = Strings.t("alert.new", lang, Int(e.id), QueueScreen.code(e.urgency), e.urgency.swedishLabel)
+            }
+            if best.map({ e.urgency < $0.0 }) ?? true { best = (e.urgency, text) }
+        }
+        guard let (_, text) = best else { return }
+        setStatus(text, alert: true)
+        alerts += 1
+    }
+
     /// The selection stays on the same case when rows move; else the first row.
     mutating func keepSelection() {
         let visible = visibleQueue
         if selectedId == nil || !visible.contains(where: { $0.id == selectedId }) { selectedId = visible.first?.id }
     }
 
-    public mutating func setStatus(_ text: String, error: Bool = false) {
+    public mutating func setStatus(_ text: String, error: Bool = false, alert: Bool = false) {
         status = text
-        statusIsError = error
+        statusIsError = error || alert
     }
 
     static func minutesText(_ m: Int) -> String {

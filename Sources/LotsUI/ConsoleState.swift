@@ -13,15 +13,17 @@ public enum ConsoleEffect: Sendable, Equatable {
     case send(caseId: Int64, body: String, templateCode: String?)
     case saveDraft(caseId: Int64, body: String, templateCode: String?)
     case forward(caseId: Int64, unit: String, note: String)
-    case close(caseId: Int64, outcome: Outcome)
+    /// Closing; `overrideReason` when the outcome is less urgent than the triage (self-care advice on P1/112).
+    case close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil)
     case override(caseId: Int64, urgency: Urgency, reason: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
     case loadDashboard
-    /// Triage the call so far (text, personnummer for age and sex).
-    case triagePhone(text: String, personnummer: String)
-    case submitPhone(PhoneForm, PhoneOutcome)
+    /// Triage the call so far (text, personnummer for age and sex, the red-flag answers given).
+    case triagePhone(text: String, personnummer: String, answers: [String: Bool])
+    /// Store the call; `overrideReason` when ending it less urgently than the triage (recorded as an override).
+    case submitPhone(PhoneForm, PhoneOutcome, overrideReason: String?)
     case lock
     case unlock(password: String)
     case logout
@@ -68,6 +70,8 @@ public enum ConsoleEvent: Sendable {
     case symptomsLoaded([SymptomChoice])
     case phoneTriaged(PhoneTriage)
     case phoneInvalid([PhoneForm.Field: String])
+    /// Ending the call this way is less urgent than the triage: confirm with a reason first.
+    case phoneNeedsOverride(PhoneOutcome, Urgency)
     /// The call was stored: a fresh form, and what to tell the citizen.
     case phoneDone(String)
     case unlocked
@@ -92,6 +96,10 @@ public enum ConsoleModal: Sendable, Equatable {
     case search(TextEditor)
     /// Writing or editing a personal template (code nil: a new one).
     case templateEdit(code: String?, TextEditor)
+    /// Confirm ending a call less urgently than the triage, with a reason (an override).
+    case phoneOverride(PhoneOutcome, Urgency, TextEditor)
+    /// Confirm closing a P1/112 case as self-care advice, with a reason (an override).
+    case closeOverride(Outcome, Urgency, TextEditor)
 }
 
 /// Queue filters.
@@ -147,6 +155,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var units: [UnitChoice] = []
     public var status: String = ""
     public var statusIsError = false
+    /// True once the queue has been read (alerts compare with what was on screen before).
+    public var queueRead = false
+    /// Counts alerts (a raised case, a new urgent case): the terminal may flash or ring when it grows.
+    public var alerts = 0
 
     // Screen lock
     public var lockAfter: TimeInterval = 600

@@ -12,6 +12,10 @@ enum ModalView {
         case let .reason(u, editor): prompt(s.t("picker.urgency") + ": " + u.code, s.t("prompt.reason"), editor, into: &b)
         case let .search(editor): prompt(s.t("prompt.search"), "", editor, into: &b)
         case let .templateEdit(code, editor): prompt(code ?? s.t("picker.newTemplate"), s.t("prompt.template"), editor, into: &b)
+        case let .phoneOverride(outcome, u, editor):
+            prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(u.swedishLabel)"), s.t("override.phone." + outcome.rawValue), editor, into: &b)
+        case let .closeOverride(_, u, editor):
+            prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(u.swedishLabel)"), s.t("override.close"), editor, into: &b)
         }
     }
 

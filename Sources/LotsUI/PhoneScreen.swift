@@ -41,14 +41,22 @@ enum PhoneScreen {
             }
         }
         if let c = f.chosen {
-            b.put(CellWidth.truncate((sv ? "Symtom: " : "Symptom: ") + c.title + (sv ? " – följdfrågor (mellanslag ja/nej):" : " – red-flag questions (space toggles):"), to: w - 2),
-                  x: 1, y: y, style: Style(.header))
+            b.put(CellWidth.truncate((sv ? "Valt symtom: " : "Chosen symptom: ") + c.title + " (\(c.code))", to: w - 2), x: 1, y: y, style: Style(.header))
+            y += 1
+        }
+        if !f.questions.isEmpty {
+            b.put(CellWidth.truncate(s.t("phone.questions"), to: w - 2), x: 1, y: y, style: Style(f.focus == .questions ? .header : .dim))
             y += 1
             let rows = max(1, b.height - y - 8)
-            for (i, q) in c.questions.prefix(rows).enumerated() {
+            let states = [s.t("phone.notAsked"), s.t("phone.yes"), s.t("phone.no")]
+            let markW = states.map(CellWidth.of).max() ?? 9
+            let first = max(0, min(f.questionSelection - rows / 2, f.questions.count - rows))
+            for (i, q) in f.questions.enumerated().dropFirst(first).prefix(rows) {
                 let sel = f.focus == .questions && i == f.questionSelection
-                let mark = f.answers[i] ? (sv ? "[ja ]" : "[yes]") : (sv ? "[nej]" : "[no ]")
-                b.put(CellWidth.truncate("  \(mark) \(q.label)", to: w - 2), x: 1, y: y, style: sel ? Style(.selected) : Style(f.answers[i] ? .warning : .normal))
+                let answer = f.answers[q.id]
+                let mark = CellWidth.fit(answer == nil ? states[0] : answer! ? states[1] : states[2], markW)
+                let style: Style = sel ? Style(.selected) : answer == true ? Style(.warning) : answer == nil ? Style(.dim) : Style(.normal)
+                b.put(CellWidth.truncate("  [\(mark)] " + (sv ? q.sv : q.en), to: w - 2), x: 1, y: y, style: style)
                 y += 1
             }
         }
@@ -58,7 +66,8 @@ enum PhoneScreen {
         if let t = f.triage {
             var x = b.put(" \(QueueScreen.code(t.urgency)) \(t.urgency.swedishLabel) ", x: 0, y: py + 1,
                           style: Style(Theme.role(for: t.urgency.code), bold: true, reverse: true))
-            x += b.put(CellWidth.truncate(" " + (t.symptomTitle ?? "–") + " · " + t.referralText, to: w - x - 1), x: x, y: py + 1)
+            if !t.confident { x += b.put(" ⚠ " + s.t("triage.uncertain"), x: x, y: py + 1, style: Style(.warning, bold: true)) }
+            x += b.put(CellWidth.truncate(" " + (t.symptomTitle ?? "–") + " · " + t.referralText, to: max(0, w - x - 1)), x: x, y: py + 1)
             b.put(CellWidth.truncate(t.rationale, to: w - 2), x: 1, y: py + 2, style: Style(.dim))
             if !t.advice.isEmpty { b.put(CellWidth.truncate((sv ? "Egenvård: " : "Self-care: ") + t.advice, to: w - 2), x: 1, y: py + 3) }
         }

@@ -61,8 +61,15 @@ enum QueueScreen {
             if space { x += b.put(fitting: "", columns: 1, x: x, y: y, style: style) }
         }
         let urgencyStyle = selected ? base : Style(Theme.role(for: e.urgency.code), bold: e.urgency <= .p1)
-        field(code(e.urgency), 4, urgencyStyle, space: false)
-        field(e.urgency.swedishLabel, c.label, urgencyStyle)
+        if e.uncertain {
+            // Not a colour alone: "?" after the code and the flag in place of the label.
+            let flag = selected ? base : Style(.warning, bold: true)
+            field(code(e.urgency) + "?", 4, flag, space: false)
+            field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag)
+        } else {
+            field(code(e.urgency), 4, urgencyStyle, space: false)
+            field(e.urgency.swedishLabel, c.label, urgencyStyle)
+        }
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
         field("\(e.ageYears) \(sex)", 6, base, space: false)
         field(SafeText.sanitize(e.reason, keepNewlines: false), c.reason, base)

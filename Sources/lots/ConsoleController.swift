@@ -97,8 +97,8 @@ final class ConsoleController {
             case let .forward(id, unit, note):
                 try store.forward(caseId: id, to: unit, note: note, by: try currentUser())
                 return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
-            case let .close(id, outcome):
-                try store.close(caseId: id, outcome: outcome, by: try currentUser())
+            case let .close(id, outcome, reason):
+                try store.close(caseId: id, outcome: outcome, overrideReason: reason, by: try currentUser())
                 return try refresh(id, Strings.t("msg.closed", lang, Int(id), outcome.rawValue))
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
@@ -107,10 +107,10 @@ final class ConsoleController {
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
-            case let .triagePhone(text, pnrText):
-                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, now: Date()))]
-            case let .submitPhone(form, outcome):
-                return try submitPhone(form, outcome)
+            case let .triagePhone(text, pnrText, answers):
+                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, answers: answers, now: Date()))]
+            case let .submitPhone(form, outcome, reason):
+                return try submitPhone(form, outcome, overrideReason: reason)
             case .loadDashboard:
                 let d = try store.dashboard(for: try currentUser())
                 dashboardReadAt = Date()

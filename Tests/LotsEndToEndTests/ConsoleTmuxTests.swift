@@ -262,3 +262,77 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+/// Issue 10: new words from the patient reach the queue at once; the phone form asks before under-triaging.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct TriageSafetyTmuxTests {
+    func intake(_ db: String, reason: String) throws -> Int64 {
+        let file = TestPaths.temporaryDirectory().appendingPathComponent("in.json")
+        try """
+        {"citizen": {"personnummer": "19121212-1212", "name": "Hosta Hostsson"}, "channel": "app", "unit": "SE2321000016-DEMO1",
+         "submittedAt": "\(ISOTime.utc(Date()))", "reason": "\(reason)"}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try LotsProcess.run(["intake", file.path, "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        return Int64(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// The queue row of the case whose reason starts with `reason`.
+    func row(_ t: Tmux, _ reason: String) -> String { t.capture().split(separator: "\n").first { $0.contains(reason) }.map(String.init) ?? "" }
+
+    @Test func citizenReplyRaisesAP4CaseInTheQueueWithinASecond() throws {
+        let db = try DemoStore.copy(cases: 5)
+        let id = try intake(db, reason: "Hostat i fyra veckor, ingen feber, röker inte")
+        let t = try Tmux(width: 120, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"), "\(t.capture())")
+        #expect(t.waitFor("Hostat i fyra veckor"))
+        #expect(row(t, "Hostat i fyra veckor").contains("P4"), "\(t.capture())")
+        let reply = try LotsProcess.run(["citizen", "reply", String(id), "nu har jag fått svårt att andas", "--db", db])
+        #expect(reply.status == 0, "\(reply.stderr)")
+        let started = Date()
+        #expect(t.waitFor("Ärende \(id) höjt till P1 – ny information från patienten", timeout: 1.0), "\(t.capture())")
+        var raised = row(t, "Hostat i fyra veckor")
+        while !raised.contains("P1"), Date().timeIntervalSince(started) < 1.0 { usleep(30_000); raised = row(t, "Hostat i fyra veckor") }
+        #expect(raised.contains("P1  Omgående"), "\(t.capture())")
+        #expect(Date().timeIntervalSince(started) < 1.0)
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+
+    @Test func selfCareOnACallTriaged112AsksForConfirmationAndAReason() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "cecilia", landsOn: "1177 – nytt samtal"), "\(t.capture())")
+        t.type("19121212-1212")
+        t.keys("Tab"); t.type("Tolvan Telefonsson")
+        t.keys("Tab"); t.keys("Tab"); t.keys("Tab")
+        t.type("Ont i halsen")
+        // The engine's red-flag questions, every one "not asked" at first.
+        #expect(t.waitFor("[ej frågad] Har du svårt att andas?"), "\(t.capture())")
+        #expect(t.capture().contains("[ej frågad] Kan hen dricka"))
+        t.keys("Tab"); t.keys("Tab")  // to the questions
+        t.keys("Space")
+        #expect(t.waitFor("[ja       ] Har du svårt att andas?"), "\(t.capture())")
+        #expect(t.waitFor("P1 Omgående"))
+        t.keys("BTab"); t.keys("BTab")  // back to the reason
+        t.type(", läpparna är blå")
+        #expect(t.waitFor("112 Akut – ring 112"), "\(t.capture())")
+        t.keys("C-e")
+        #expect(t.waitFor("Bekräfta: triagen säger 112 Akut – ring 112"), "\(t.capture())")
+        #expect(t.capture().contains("Avsluta ändå med egenvårdsråd? Skäl (krävs)"))
+        t.keys("Enter")
+        #expect(t.waitFor("Skriv ett skäl först"))
+        t.type("Ambulansen redan på plats")
+        t.keys("Enter")
+        #expect(t.waitFor("Samtalet registrerat som kontakt med egenvårdsråd"), "\(t.capture())")
+        let store = try LotsStore.open(path: db)
+        let id = try #require(try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM careCase") })
+        let d = try #require(try store.caseDetail(id))
+        #expect(d.status == .closed && d.outcome == .selfCareAdvice && d.urgency == .emergency)
+        #expect(d.history.contains { $0.kind == "override" && $0.note == "EMERGENCY -> self-care-advice: Ambulansen redan på plats" })
+        #expect(d.answers.map(\.id) == ["breathing-difficulty"] && d.answers.first?.answer == "ja")  // the question not asked is not stored
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

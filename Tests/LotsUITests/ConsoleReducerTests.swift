@@ -144,39 +144,3 @@ import LotsUI
         #expect(s.visibleQueue.map(\.id) == [3])  // the overdue tile: only the P1 case is past its target
     }
 }
-
-@Suite struct PhoneFormTests {
-    func nurseState() -> ConsoleState {
-        var s = ConsoleState(lang: .sv, now: Samples.now)
-        let cecilia = StaffUser(id: 3, username: "cecilia", displayName: "Cecilia Berg", role: .phoneNurse, profession: .sjukskoterska,
-                                unitHsaId: "SE2321000016-1177")
-        _ = s.apply(.symptomsLoaded([SymptomChoice(code: "SORE-THROAT", title: "Halsont",
-                                                   questions: [RedFlagQuestion(label: "svårt att svälja saliv", phrase: "kan inte svälja")])]))
-        _ = s.apply(.loggedIn(cecilia, unitName: "1177", templates: [], units: []))
-        return s
-    }
-
-    @Test func typingAsksForLiveTriageAndRedFlagAnswersJoinTheText() {
-        var s = nurseState()
-        #expect(s.screen == .phone)
-        for _ in 0..<4 { _ = s.handle(.tab) }  // to the reason
-        var last: [ConsoleEffect] = []
-        for c in "Ont i halsen" { last = s.handle(.char(c)) }
-        #expect(last == [.triagePhone(text: "Ont i halsen", personnummer: "")])
-        _ = s.handle(.tab)
-        for c in "hals" { _ = s.handle(.char(c)) }
-        _ = s.handle(.enter)
-        #expect(s.phone.chosen?.code == "SORE-THROAT" && s.phone.focus == .questions)
-        #expect(s.handle(.char(" ")) == [.triagePhone(text: "Ont i halsen. Halsont. kan inte svälja", personnummer: "")])
-    }
-
-    @Test func errorsAppearBesideTheirFields() {
-        var s = nurseState()
-        for c in "19121212-1213" { _ = s.handle(.char(c)) }
-        let text = ConsoleView.render(s, width: 100, height: 30).text
-        #expect(text.contains("✗ invalid personnummer \"19121212-1213\": check digit is 3"))
-        #expect(s.handle(.ctrl("s")).count == 1)
-        _ = s.apply(.phoneInvalid([.name: "namn saknas"]))
-        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("✗ namn saknas"))
-    }
-}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Testing
+import LotsCore
+import LotsStore
+
+/// Handling a case less urgently than its triage is an override: it needs a reason, kept in history and the access log.
+@Suite struct TriageOverrideTests {
+    @Test func selfCareAdviceOnAP1CaseNeedsAReasonAndIsRecordedAsAnOverride() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let id = try f.addCase("Ont i halsen")
+        try f.store.take(caseId: id, by: anna)
+        try f.store.overrideUrgency(caseId: id, to: .p1, reason: "låter påverkad", by: anna)
+        #expect(throws: LotsError.self) { try f.store.close(caseId: id, outcome: .selfCareAdvice, by: anna) }
+        #expect(try f.store.caseDetail(id)?.status == .active)  // nothing written
+        try f.store.close(caseId: id, outcome: .selfCareAdvice, overrideReason: "Bedömd i telefon, mår bra", by: anna)
+        let d = try #require(try f.store.caseDetail(id))
+        #expect(d.status == .closed)
+        #expect(d.history.contains { $0.kind == "override" && $0.note == "P1 -> self-care-advice: Bedömd i telefon, mår bra" })
+        let events = try f.store.pool.read {
+            try String.fetchAll($0, sql: "SELECT detail FROM auditEvent WHERE caseId = ? AND action = 'override-triage'", arguments: [id])
+        }
+        #expect(events.contains("P1 -> self-care-advice"))
+    }
+
+    @Test func otherOutcomesOfAP1CaseNeedNoReason() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let id = try f.addCase("Ont i halsen")
+        try f.store.take(caseId: id, by: anna)
+        try f.store.overrideUrgency(caseId: id, to: .p1, reason: "låter påverkad", by: anna)
+        try f.store.close(caseId: id, outcome: .referred, by: anna)
+        #expect(try f.store.caseDetail(id)?.history.contains { $0.kind == "override" && $0.note.contains("referred") } == false)
+    }
+
+    @Test func anUncertainTriageIsStoredAndShownInTheQueue() throws {
+        let f = try StoreFixture()
+        let intake = Intake(personnummer: try Personnummer("19121212-1212"), name: "Tolvan", phone: nil, channel: .app,
+                            unit: StoreFixture.unit, submittedAt: Date(), reason: "Det känns konstigt")
+        var triage = StoreFixture.engine.triage(intake.triageInput, at: Date())
+        triage.confident = false
+        let id = try f.store.createCase(intake, triage: triage, actor: .system("test"))
+        let sure = try f.addCase("Ont i halsen sedan tre dagar")
+        let queue = try f.store.queue(unit: StoreFixture.unit)
+        #expect(queue.first { $0.id == id }?.uncertain == true)
+        #expect(queue.first { $0.id == sure }?.uncertain == false)
+        #expect(try f.store.caseDetail(id)?.triageUncertain == true)
+    }
+}

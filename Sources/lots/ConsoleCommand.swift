@@ -51,7 +51,9 @@ struct ConsoleCommand: ParsableCommand {
         }
         var state = ConsoleState(lang: language, now: Date(), user: user)
         state.lockAfter = TimeInterval(lockAfter)
-        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        // A crash restores the terminal and reports to the log file, never over the screen.
+        let log = LogFile.open(environment: env)
+        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false, crashLog: log)
         defer { terminal.end() }
         var lastTick = Date()
         var lastBeat = Date()

@@ -11,6 +11,7 @@ struct Lots: AsyncParsableCommand {
         discussion: """
         With no subcommand, opens the console on the store.
         Store: --db PATH, else $LOTS_DB, else $XDG_DATA_HOME/lots/lots.sqlite (~/.local/share/lots/).
+        Log (errors and crashes, never patient text): $XDG_STATE_HOME/lots/lots.log (~/.local/state/lots/lots.log).
 
         Examples:
           lots demo --cases 200

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import Testing
+import LotsCore
+import LotsStore
+import LotsTestSupport
+
+/// A working day in the real console (issue 12): each test failed before its fix.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct TextFieldTmuxTests {
+    let lots = TestPaths.lotsBinary.path
+
+    @Test func ctrlUClearsEveryTextFieldAndNeverCrashes() throws {
+        let db = try DemoStore.copy(cases: 5)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        // Login password.
+        t.type("\(lots) --db \(db) --user anna\n")
+        #expect(t.waitFor("Lösenord", timeout: 10))
+        t.type("fel-lösen")
+        t.keys("C-u")
+        t.type("demo")
+        t.keys("Enter")
+        #expect(t.waitFor("Kontaktorsak", timeout: 10), "\(t.capture())")
+        // The / search.
+        t.type("/")
+        #expect(t.waitFor("Sök:"))
+        t.type("xyzzy")
+        #expect(t.waitFor("xyzzy"))
+        t.keys("C-u")
+        usleep(200_000)
+        #expect(!t.capture().contains("xyzzy"), "\(t.capture())")
+        #expect(t.childPid() != nil)
+        t.keys("Escape")
+        // The composer.
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit"))
+        t.keys("i")
+        t.type("Halvskrivet fel")
+        #expect(t.waitFor("Halvskrivet fel"))
+        t.keys("C-u")
+        t.type("Rätt text")
+        #expect(t.waitFor("Rätt text"))
+        #expect(!t.capture().contains("Halvskrivet fel"))
+        #expect(t.childPid() != nil, "the console died")
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+
+    @Test func ctrlUClearsAPhoneFormField() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "cecilia", landsOn: "1177 – nytt samtal"))
+        t.type("19121212-1213")
+        #expect(t.waitFor("19121212-1213"))
+        t.keys("C-u")
+        t.type("19121212-1212")
+        #expect(t.waitFor("✓ 113 år, man"), "\(t.capture())")
+        #expect(t.childPid() != nil)
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+
+    @Test func homeAndEndInTheComposerMoveTheCursorAndTypeNothing() throws {
+        let db = try DemoStore.copy(cases: 5)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit"))
+        t.keys("i")
+        t.type("mitten")
+        #expect(t.waitFor("mitten"))
+        t.keys("Home")  // tmux sends ESC[1~ whatever the terminfo says
+        t.type("A")
+        t.keys("End")
+        t.type("Z")
+        #expect(t.waitFor("Amitten"), "\(t.capture())")
+        #expect(t.waitFor("AmittenZ"), "\(t.capture())")
+        // An unknown sequence is ignored, never typed.
+        t.type("\u{1B}[99~")
+        t.type("!")
+        #expect(t.waitFor("AmittenZ!"), "\(t.capture())")
+        #expect(!t.capture().contains("99~") && !t.capture().contains("1~") && !t.capture().contains("4~"))
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+
+    @Test func aCrashRestoresTheTerminalAndReportsToTheLogNotTheScreen() throws {
+        let db = try DemoStore.copy(cases: 5)
+        let state = TestPaths.temporaryDirectory("lots-state")
+        let t = try Tmux(width: 100, height: 30, environment: ["XDG_STATE_HOME": state.path])
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"))
+        let pid = try #require(t.childPid())
+        Foundation.kill(pid, SIGSEGV)
+        #expect(t.waitFor("PROMPT$"), "\(t.capture())")
+        t.type("echo sane-again\n")
+        #expect(t.waitFor("sane-again\n") || t.waitFor("sane-again"), "\(t.capture())")
+        let screen = t.capture()
+        #expect(!screen.contains("Kontaktorsak") && !screen.contains("Backtrace") && !screen.contains("💣"), "\(screen)")
+        let log = try String(contentsOfFile: state.appendingPathComponent("lots/lots.log").path, encoding: .utf8)
+        #expect(log.contains("lots: console crashed with signal 11"), "\(log)")
+    }
+}

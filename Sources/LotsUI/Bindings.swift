@@ -2,7 +2,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history
     case hot1, hot2, hot3, hot4, hot5, hot6, hot7, hot8, hot9
 
     /// Slot number for hot1…hot9.
@@ -11,7 +11,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer, dashboard
+    case global, queue, caseView = "case", composer, dashboard, history
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -64,6 +64,12 @@ public enum Bindings {
             Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true),
             Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true),
             Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false),
+            Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
+            Binding(keys: [.escape, .char("h")], action: .back, context: .history, sv: "Ärendet", en: "Case", inFooter: true),
+            Binding(keys: [.up, .char("k")], action: .up, context: .history, sv: "Rulla upp", en: "Scroll up", inFooter: true),
+            Binding(keys: [.down, .char("j")], action: .down, context: .history, sv: "Rulla ned", en: "Scroll down", inFooter: true),
+            Binding(keys: [.pageUp], action: .pageUp, context: .history, sv: "Sida upp", en: "Page up", inFooter: false),
+            Binding(keys: [.pageDown, .char(" ")], action: .pageDown, context: .history, sv: "Sida ned", en: "Page down", inFooter: false),
             Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
             Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),

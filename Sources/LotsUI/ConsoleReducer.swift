@@ -33,6 +33,7 @@ extension ConsoleState {
         case .dashboard: return handleDashboard(key)
         case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
+        case .caseHistory: return handleHistory(key)
         }
     }
 
@@ -113,6 +114,7 @@ extension ConsoleState {
         case .pageUp: transcriptScroll += 10
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
+        case .history: screen = .caseHistory; historyScroll = 0
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:
             guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
@@ -130,6 +132,20 @@ extension ConsoleState {
             modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map { PickerItem(id: $0.rawValue, title: $0.rawValue) }))
         case .override:
             modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\($0.code) \($0.swedishLabel)") }))
+        default: break
+        }
+        return []
+    }
+
+    mutating func handleHistory(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .history) else { return [] }
+        if let effects = global(action) { return effects }
+        switch action {
+        case .back: screen = .caseView
+        case .up: historyScroll = max(0, historyScroll - 1)
+        case .down: historyScroll += 1
+        case .pageUp: historyScroll = max(0, historyScroll - 10)
+        case .pageDown: historyScroll += 10
         default: break
         }
         return []
@@ -232,7 +248,7 @@ extension ConsoleState {
                 draftDirty = false
                 transcriptScroll = 0
             }
-            screen = .caseView
+            if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):
             setStatus(message)
         case .sent:

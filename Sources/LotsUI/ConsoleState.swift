@@ -83,6 +83,8 @@ public enum ConsoleEvent: Sendable {
 /// The screens of the console.
 public enum ConsoleScreen: Sendable, Equatable {
     case login, queue, caseView, help, dashboard, phone
+    /// The open case's full rationale and history.
+    case caseHistory
 }
 
 /// A modal on top of the current screen.
@@ -144,6 +146,7 @@ public struct ConsoleState: Sendable, Equatable {
     public var composerTemplate: String?
     public var draftDirty = false
     public var transcriptScroll = 0
+    public var historyScroll = 0
 
     public var phone = PhoneForm()
     public var symptoms: [SymptomChoice] = []

@@ -23,6 +23,7 @@ public enum ConsoleView {
         case .help: chrome(s, into: &b, context: .global); HelpScreen.render(s, into: &b)
         case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
         case .phone: chrome(s, into: &b, context: .global); PhoneScreen.render(s, into: &b)
+        case .caseHistory: chrome(s, into: &b, context: .history); CaseHistoryScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b

@@ -3,12 +3,13 @@
 enum HelpScreen {
     static let names: [BindingContext: (String, String)] = [.global: ("Överallt", "Everywhere"), .queue: ("Kön", "Queue"),
                                                             .caseView: ("Ärende", "Case"), .composer: ("Skrivfält", "Composer"),
-                                                            .dashboard: ("Översikt", "Dashboard")]
+                                                            .dashboard: ("Översikt", "Dashboard"),
+                                                            .history: ("Historik och motivering", "History and rationale")]
 
     /// Every help line: (text, is a heading).
     static func lines(_ s: ConsoleState, width: Int) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
-        for ctx in [BindingContext.global, .queue, .caseView, .composer, .dashboard] {
+        for ctx in [BindingContext.global, .queue, .caseView, .composer, .history, .dashboard] {
             out.append((s.lang == .sv ? names[ctx]!.0 : names[ctx]!.1, true))
             for r in Bindings.all where r.context == ctx && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
                 let keys = r.action == .hot1 ? "Alt-1…9, F2…F10" : r.keys.map(\.label).joined(separator: ", ")

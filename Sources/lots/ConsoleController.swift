@@ -180,7 +180,7 @@ final class ConsoleController {
         var events: [ConsoleEvent] = []
         if let e = try? queueEvent() { events.append(e) }
         if u.role == .supervisor { events += staleDashboard(force: false, marking: true) }
-        if state.screen == .caseView, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
+        if state.screen == .caseView || state.screen == .caseHistory, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
         return events
     }
 

@@ -107,3 +107,37 @@ import LotsTestSupport
         #expect(log.contains("lots: console crashed with signal 11"), "\(log)")
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct CaseHistoryTmuxTests {
+    @Test func aForwardedCasesNoteIsReadableInFullAt80x24ByTheReceivingClinician() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let store = try LotsStore.open(path: db)
+        try store.addUser(username: "erik", displayName: "Erik Norr", role: .clinician, profession: .lakare, unit: "SE2321000016-DEMO3",
+                          password: "demo", actor: .system("test"))
+        let file = TestPaths.temporaryDirectory().appendingPathComponent("in.json")
+        try """
+        {"citizen": {"personnummer": "19121212-1212", "name": "Tolvan Tolvansson"}, "channel": "app", "unit": "SE2321000016-DEMO1",
+         "submittedAt": "\(ISOTime.utc(Date()))", "reason": "Ont i bröstet i går kväll, nu bättre"}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let id = try #require(Int64(try LotsProcess.run(["intake", file.path, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let anna = try #require(try store.user(named: "anna"))
+        let note = "Stabil nu men behöver EKG i dag; ring patienten före 15 och fråga om bröstsmärtan har kommit tillbaka sedan i morse"
+        try store.forward(caseId: id, to: "SE2321000016-DEMO3", note: note, by: anna)
+
+        let t = try Tmux(width: 80, height: 24)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "erik"), "\(t.capture())")
+        #expect(t.waitFor("Ont i bröstet i går"))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("h")
+        #expect(t.waitFor("Motivering och händelser"), "\(t.capture())")
+        let flat = t.capture().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains(note), "\(t.capture())")
+        #expect(flat.contains("anna · hänvisat"))
+        t.keys("Escape")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

@@ -62,8 +62,8 @@ extension ConsoleState {
             return saveDraftIfDirty() + [.openCase(next.id)]
         default:
             if let slot = action.hotSlot {
-                guard slot <= hot.count else { return [] }
-                return saveDraftIfDirty() + [.openCase(hot[slot - 1].id)]
+                guard let id = hotSlots.first(where: { $0.value == slot })?.key else { return [] }
+                return saveDraftIfDirty() + [.openCase(id)]
             }
             return nil
         }
@@ -223,13 +223,13 @@ extension ConsoleState {
         case let .queueLoaded(rows, hot):
             if queueRead { announceRaised(rows + hot) }
             queue = rows
-            self.hot = hot
+            setHot(hot)
             queueRead = true
             keepSelection()
         case let .queueChanged(changes, hot):
             if queueRead { announceRaised(changes.changed + hot) }
             changes.apply(to: &queue)
-            self.hot = hot
+            setHot(hot)
             queueRead = true
             keepSelection()
         case let .searchResults(query, ids):
@@ -326,6 +326,19 @@ extension ConsoleState {
         guard let (_, text) = best else { return }
         setStatus(text, alert: true)
         alerts += 1
+    }
+
+    /// The user's open chats, most urgent then longest waiting first; each keeps its number (Alt-N) while it
+    /// stays open, and a new chat takes the lowest free number.
+    mutating func setHot(_ entries: [QueueEntry]) {
+        hot = entries.sorted { ($0.urgency, $0.submittedAt, $0.id) < ($1.urgency, $1.submittedAt, $1.id) }
+        let open = Set(hot.map(\.id))
+        hotSlots = hotSlots.filter { open.contains($0.key) }
+        for e in hot where hotSlots[e.id] == nil {
+            var n = 1
+            while hotSlots.values.contains(n) { n += 1 }
+            hotSlots[e.id] = n
+        }
     }
 
     /// The selection stays on the same case when rows move; else the first row.

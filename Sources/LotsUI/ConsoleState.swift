@@ -133,7 +133,10 @@ public struct ConsoleState: Sendable, Equatable {
 
     // Queue
     public var queue: [QueueEntry] = []
+    /// The user's open chats, most urgent first (set through `setHot`).
     public var hot: [QueueEntry] = []
+    /// Case id → the chat's number (Alt-1…9), stable while the chat stays open.
+    public var hotSlots: [Int64: Int] = [:]
     public var selectedId: Int64?
     public var scrollTop = 0
     public var filter = QueueFilter()

@@ -56,14 +56,21 @@ public enum ConsoleView {
             b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim))
             return
         }
+        // Most urgent first; "+N" says how many did not fit (never cut off silently).
         var x = 0
-        for (i, e) in s.hot.prefix(9).enumerated() {
+        for (i, e) in s.hot.enumerated() {
             let initials = SafeText.sanitize(e.citizenName, keepNewlines: false).split(separator: " ").prefix(2).compactMap(\.first).map(String.init).joined()
             let unread = e.unreadCount > 0 ? " ✉\(e.unreadCount)" : ""
-            let text = "[\(i + 1) \(initials) \(QueueScreen.code(e.urgency))\(unread)]"
-            let current = s.screen == .caseView && s.detail?.id == e.id
+            let number = s.hotSlots[e.id].map { $0 <= 9 ? "\($0) " : "" } ?? ""
+            let text = "[\(number)\(initials) \(QueueScreen.code(e.urgency))\(unread)]"
+            let current = (s.screen == .caseView || s.screen == .caseHistory) && s.detail?.id == e.id
             let style = Style(e.unreadCount > 0 ? .hot : Theme.role(for: e.urgency.code), bold: current, reverse: current)
-            if x + CellWidth.of(text) > b.width { break }
+            let left = s.hot.count - i - 1
+            let reserve = left > 0 ? CellWidth.of("+\(left)") + 1 : 0
+            if x + CellWidth.of(text) + reserve > b.width {
+                b.put("+\(s.hot.count - i)", x: x, y: 1, style: Style(.warning, bold: true))
+                break
+            }
             x += b.put(text, x: x, y: 1, style: style) + 1
         }
     }

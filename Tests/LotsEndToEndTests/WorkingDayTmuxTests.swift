@@ -141,3 +141,33 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct HotlistTmuxTests {
+    @Test func hotlistAt60x20ListsThe112ChatFirstAndSaysHowManyDoNotFit() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let store = try LotsStore.open(path: db)
+        let anna = try #require(try store.user(named: "anna"))
+        let reasons = ["Snuva sedan i går", "Eksem på händerna", "Ont i ryggen efter flytt", "Hosta sedan en vecka", "Ont i knät",
+                       "Ont i bröstet som strålar ut i armen"]
+        for (i, reason) in reasons.enumerated() {
+            let file = TestPaths.temporaryDirectory().appendingPathComponent("in\(i).json")
+            try """
+            {"citizen": {"personnummer": "19121212-1212", "name": "Pat Ek"}, "channel": "app",
+             "unit": "SE2321000016-DEMO1", "submittedAt": "\(ISOTime.utc(Date()))", "reason": "\(reason)"}
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let id = try #require(Int64(try LotsProcess.run(["intake", file.path, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+            try store.take(caseId: id, by: anna, cap: 6)
+            if i < 3 { try store.addCitizenMessage(caseId: id, body: "Hej igen") }  // unread counts widen the hotlist
+        }
+        let t = try Tmux(width: 60, height: 20)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna", landsOn: "Brådska"), "\(t.capture())")
+        #expect(t.waitFor("[1 PE 112]"), "\(t.capture())")
+        let line = t.capture().split(separator: "\n", omittingEmptySubsequences: false)[1].trimmingCharacters(in: .whitespaces)
+        #expect(line.hasPrefix("[1 PE 112]"), "\(line)")
+        let shown = line.split(separator: "[").count
+        #expect(shown < reasons.count && line.hasSuffix("+\(reasons.count - shown)"), "\(line)")
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

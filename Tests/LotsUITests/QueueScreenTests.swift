@@ -67,3 +67,44 @@ import LotsUI
         #expect(ConsoleView.render(Samples.queueState(), width: 0, height: 0).lines().isEmpty)
     }
 }
+
+/// Own chats in the hotlist (issue 12, defect 4).
+@Suite struct HotlistTests {
+    static let chats: [QueueEntry] = [
+        Samples.entry(2, .p4, "Anna Andersson", "Eksem", minutesAgo: 100, owner: "Anna Lind"),
+        Samples.entry(3, .p3, "Bo Berg", "Hosta", minutesAgo: 50, owner: "Anna Lind", unread: 1),
+        Samples.entry(4, .p5, "Cia Ceder", "Snuva", minutesAgo: 20, owner: "Anna Lind"),
+        Samples.entry(5, .p2, "Dan Dahl", "Feber", minutesAgo: 10, owner: "Anna Lind"),
+        Samples.entry(8, .p4, "Gus Grön", "Ont i knät", minutesAgo: 30, owner: "Anna Lind", unread: 12),
+        Samples.entry(9, .emergency, "Eva Ek", "Bröstsmärta", minutesAgo: 5, owner: "Anna Lind"),
+    ]
+
+    func state(hot: [QueueEntry]) -> ConsoleState {
+        var s = ConsoleState(lang: .sv, now: Samples.now)
+        _ = s.apply(.loggedIn(Samples.anna, unitName: "Vårdcentralen Demo Centrum", templates: [], units: []))
+        _ = s.apply(.queueLoaded(Samples.queue, hot: hot))
+        return s
+    }
+
+    @Test func mostUrgentFirstWithPlusNWhenTheyDoNotFitAt60Columns() {
+        let line = ConsoleView.render(state(hot: Self.chats), width: 60, height: 20).lines()[1]
+        #expect(line.hasPrefix("[1 EE 112] [2 DD P2] [3 BB P3 ✉1] [4 AA P4]"), "\(line)")
+        let shown = line.split(separator: "[").count
+        #expect(shown < Self.chats.count)
+        #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix("+\(Self.chats.count - shown)"), "\(line)")
+        #expect(ConsoleView.render(state(hot: Self.chats), width: 120, height: 30).lines()[1].trimmingCharacters(in: .whitespaces)
+            .hasSuffix("[6 CC P5]"))
+    }
+
+    @Test func aChatKeepsItsNumberWhileItStaysOpen() {
+        var s = state(hot: Self.chats)
+        let before = s.hotSlots
+        #expect(s.handle(.alt("1")) == [.openCase(9)])
+        // Case 3 closes and a new urgent chat arrives: the others keep their numbers, the new one takes the free one.
+        let next = Self.chats.filter { $0.id != 3 } + [Samples.entry(11, .p1, "Fia Fors", "Andnöd", minutesAgo: 1, owner: "Anna Lind")]
+        _ = s.apply(.queueLoaded(Samples.queue, hot: next))
+        for id: Int64 in [2, 4, 5, 8, 9] { #expect(s.hotSlots[id] == before[id]) }
+        #expect(s.hotSlots[11] == before[3])
+        #expect(s.hot.map(\.id) == [9, 11, 5, 2, 8, 4])  // P4s: longest waiting first
+    }
+}

@@ -38,6 +38,9 @@ extension LotsStore {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
+            guard st.status != .closed else {
+                throw LotsError("case \(caseId) is closed and cannot be taken", at: "take", fix: "start a new contact for the patient instead")
+            }
             if st.owner == user.id { return }
             if let owner = st.owner, st.status != .new, st.status != .forwarded {
                 let name = try String.fetchOne(db, sql: "SELECT displayName FROM staff WHERE id = ?", arguments: [owner]) ?? "någon annan"

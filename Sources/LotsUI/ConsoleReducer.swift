@@ -104,9 +104,27 @@ extension ConsoleState {
         return []
     }
 
+    /// Why an action on the open case is not allowed in its state, or nil when it is.
+    func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
+        let id = Int(d.id)
+        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override]
+        if d.status == .closed, changes.contains(action) {
+            return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
+        }
+        switch action {
+        case .take where d.ownerName != nil && d.ownerName == user?.displayName && d.status != .forwarded:
+            return Strings.t("deny.alreadyYours", lang, id)
+        case .release where !isOwner:
+            return Strings.t("deny.notYoursRelease", lang, id)
+        default:
+            return nil
+        }
+    }
+
     mutating func handleCase(_ key: Key) -> [ConsoleEffect] {
         guard let action = Bindings.action(for: key, in: .caseView), let d = detail else { return [] }
         if let effects = global(action) { return effects }
+        if let why = forbidden(action, d) { setStatus(why, error: true); return [] }
         switch action {
         case .back: screen = .queue; return saveDraftIfDirty() + [.loadQueue]
         case .up: transcriptScroll += 1

@@ -171,3 +171,28 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ForbiddenActionTmuxTests {
+    @Test func takingAClosedCaseSaysWhyInsteadOfClaimingSuccess() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
+        let id = try LotsProcess.run(["intake", file, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit ärende \(id)"))
+        t.keys("x")
+        #expect(t.waitFor("Avsluta med utfall"))
+        t.type("duplicate")
+        t.keys("Enter")
+        #expect(t.waitFor("Ärende \(id) avslutat"), "\(t.capture())")
+        t.keys("t")
+        #expect(t.waitFor("Ärende \(id) är avslutat och kan inte tas"), "\(t.capture())")
+        #expect(try LotsStore.open(path: db).caseDetail(Int64(id)!)?.status == .closed)
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

@@ -48,3 +48,14 @@ import LotsStore
         #expect(try f.store.caseDetail(id)?.triageUncertain == true)
     }
 }
+
+@Suite struct ClosedCaseTests {
+    @Test func takingAClosedCaseIsRefusedEvenByItsLastOwner() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let id = try f.addCase("Ont i halsen")
+        try f.store.take(caseId: id, by: anna)
+        try f.store.close(caseId: id, outcome: .duplicate, by: anna)
+        #expect(throws: LotsError.self) { try f.store.take(caseId: id, by: anna) }
+    }
+}

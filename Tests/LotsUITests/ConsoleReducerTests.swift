@@ -144,3 +144,24 @@ import LotsUI
         #expect(s.visibleQueue.map(\.id) == [3])  // the overdue tile: only the P1 case is past its target
     }
 }
+
+/// An action the case's state forbids says why and asks nothing of the store (issue 12, defect 5).
+@Suite struct ForbiddenActionTests {
+    @Test func takingAClosedCaseSaysItIsClosed() {
+        var s = Samples.caseState()
+        s.detail?.status = .closed
+        #expect(s.handle(.char("t")).isEmpty)
+        #expect(s.status == "Ärende 5 är avslutat och kan inte tas" && s.statusIsError)
+        for key in ["f", "x", "o", "i", "T"] {
+            s.setStatus("")
+            #expect(s.handle(.char(Character(key))).isEmpty && s.modal == nil, "\(key)")
+            #expect(s.status == "Ärende 5 är avslutat – det kan inte ändras", "\(key)")
+        }
+    }
+
+    @Test func takingYourOwnCaseAgainSaysSo() {
+        var s = Samples.caseState()
+        #expect(s.handle(.char("t")).isEmpty)
+        #expect(s.status == "Ärende 5 är redan ditt")
+    }
+}

@@ -83,7 +83,8 @@ enum QueueScreen {
         }
         field(s.t("status." + e.status.rawValue), c.status, base)
         field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base)
-        field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected ? base : Style(.hot, bold: true), space: false)
+        // Highlighted only when there is something unread (else it looked like a selection in NO_COLOR).
+        field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected || e.unreadCount == 0 ? base : Style(.hot, bold: true), space: false)
         if e.attachmentCount > 0 { b.put("📎", x: x, y: y, style: base) }
     }
 }

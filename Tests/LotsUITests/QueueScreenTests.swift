@@ -108,3 +108,16 @@ import LotsUI
         #expect(s.hot.map(\.id) == [9, 11, 5, 2, 8, 4])  // P4s: longest waiting first
     }
 }
+
+@Suite struct UnreadColumnTests {
+    @Test func theUnreadColumnIsHighlightedOnlyWhenSomethingIsUnread() {
+        let s = Samples.queueState()
+        let b = ConsoleView.render(s, width: 80, height: 24)
+        let header = b.lines()[2]
+        let x = CellWidth.of(String(header[..<header.firstIndex(of: "✉")!]))
+        for (i, e) in s.visibleQueue.enumerated() where e.id != s.selectedId {
+            let style = b[x, 3 + i].style
+            #expect((style == Style(.normal)) == (e.unreadCount == 0), "row \(e.id): \(style)")
+        }
+    }
+}

@@ -190,9 +190,11 @@ extension ConsoleState {
             case .send:
                 let body = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !body.isEmpty else { return [] }
-                let unknown = TemplateRenderer.render(body, values: templateValues).unknown
-                    .filter { TemplateCatalog.variables.contains($0) || body.contains("{\($0)}") }
-                if let bad = unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                // The body is sent as written: any {…} left in it, known or not, would reach the patient unfilled.
+                if let r = body.range(of: #"\{[^{}\n]*\}"#, options: .regularExpression) {
+                    setStatus(Strings.t("composer.unfilled", lang, String(body[r])), error: true)
+                    return []
+                }
                 return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
             case .insertTemplate: openTemplatePicker(); return []
             case .back: composerFocused = false; return saveDraftIfDirty()

@@ -98,6 +98,7 @@ public enum Strings {
         "deny.closed": ("Ärende %d är avslutat – det kan inte ändras", "Case %d is closed – it cannot be changed"),
         "deny.alreadyYours": ("Ärende %d är redan ditt", "Case %d is already yours"),
         "deny.notYoursRelease": ("Ärende %d är inte ditt att släppa", "Case %d is not yours to release"),
+        "composer.unfilled": ("Ej skickat: %@ är inte ifylld – skriv in texten eller ta bort den", "Not sent: %@ is not filled in – type the text or remove it"),
         "msg.emptyReason": ("Skriv ett skäl först", "Write a reason first"),
         "phone.notAsked": ("ej frågad", "not asked"),
         "phone.yes": ("ja", "yes"),

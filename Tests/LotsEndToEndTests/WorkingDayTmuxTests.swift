@@ -196,3 +196,25 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ComposerTmuxTests {
+    @Test func anUnfilledVariableTypedByHandIsRefused() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
+        let id = try #require(Int64(try LotsProcess.run(["intake", file, "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit"))
+        t.keys("i")
+        t.type("Hej {citizen.firstName}")
+        t.keys("C-s")
+        #expect(t.waitFor("Ej skickat: {citizen.firstName} är inte ifylld"), "\(t.capture())")
+        #expect(try LotsStore.open(path: db).messages(caseId: id).allSatisfy { $0.author != .staff })
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

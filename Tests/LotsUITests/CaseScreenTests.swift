@@ -106,3 +106,19 @@ import LotsUI
         #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("rad 39"))
     }
 }
+
+/// Unfilled template variables never reach the patient (issue 12, defect 7).
+@Suite struct UnfilledVariableTests {
+    @Test func aKnownButUnfilledVariableTypedByHandIsRefusedAndNamed() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("i"))
+        s.composer.set("Hej {citizen.firstName}, hur mår du?")
+        #expect(s.handle(.ctrl("s")).isEmpty)
+        #expect(s.status == "Ej skickat: {citizen.firstName} är inte ifylld – skriv in texten eller ta bort den" && s.statusIsError)
+        s.composer.set("Hej {patient.shoeSize}")
+        #expect(s.handle(.ctrl("s")).isEmpty)
+        #expect(s.status.contains("{patient.shoeSize}"))
+        s.composer.set("Hej Li, hur mår du?")
+        #expect(s.handle(.ctrl("s")) == [.send(caseId: 5, body: "Hej Li, hur mår du?", templateCode: nil)])
+    }
+}

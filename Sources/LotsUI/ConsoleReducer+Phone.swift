@@ -60,7 +60,7 @@ extension ConsoleState {
             default: return []
             }
         }
-        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text, answers: phone.answers)]
+        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text, answers: phone.answers, listedUnit: phone.listedUnit.text)]
     }
 
     /// Ends the call; an ending less urgent than the live triage first asks for confirmation and a reason.

@@ -21,7 +21,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// The screen locked after inactivity (logged); the draft is already saved.
     case loadDashboard
     /// Triage the call so far (text, personnummer for age and sex, the red-flag answers given).
-    case triagePhone(text: String, personnummer: String, answers: [String: Bool])
+    case triagePhone(text: String, personnummer: String, answers: [String: Bool], listedUnit: String = "")
     /// Store the call; `overrideReason` when ending it less urgently than the triage (recorded as an override).
     case submitPhone(PhoneForm, PhoneOutcome, overrideReason: String?)
     case lock

@@ -19,10 +19,13 @@ public struct PhoneTriage: Sendable, Equatable {
     public var questions: [FollowUpQuestion]
     /// False: no confident match – the panel shows "ej säker automatisk bedömning".
     public var confident: Bool
+    /// The unit a digital case from this call goes to (shown, and used when the call is stored).
+    public var unitHsaId: String?
+    public var unitName: String?
     public init(urgency: Urgency, symptomTitle: String?, referralText: String, rationale: String, advice: String,
-                questions: [FollowUpQuestion] = [], confident: Bool = true) {
+                questions: [FollowUpQuestion] = [], confident: Bool = true, unitHsaId: String? = nil, unitName: String? = nil) {
         self.urgency = urgency; self.symptomTitle = symptomTitle; self.referralText = referralText; self.rationale = rationale; self.advice = advice
-        self.questions = questions; self.confident = confident
+        self.questions = questions; self.confident = confident; self.unitHsaId = unitHsaId; self.unitName = unitName
     }
 }
 

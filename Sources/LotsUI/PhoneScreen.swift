@@ -68,8 +68,11 @@ enum PhoneScreen {
                           style: Style(Theme.role(for: t.urgency.code), bold: true, reverse: true))
             if !t.confident { x += b.put(" ⚠ " + s.t("triage.uncertain"), x: x, y: py + 1, style: Style(.warning, bold: true)) }
             x += b.put(CellWidth.truncate(" " + (t.symptomTitle ?? "–") + " · " + t.referralText, to: max(0, w - x - 1)), x: x, y: py + 1)
-            b.put(CellWidth.truncate(t.rationale, to: w - 2), x: 1, y: py + 2, style: Style(.dim))
-            if !t.advice.isEmpty { b.put(CellWidth.truncate((sv ? "Egenvård: " : "Self-care: ") + t.advice, to: w - 2), x: 1, y: py + 3) }
+            if let unit = t.unitName {
+                b.put(CellWidth.truncate(Strings.t("phone.destination", s.lang, SafeText.sanitize(unit, keepNewlines: false)), to: w - 2), x: 1, y: py + 2, style: Style(.header))
+            }
+            b.put(CellWidth.truncate(t.rationale, to: w - 2), x: 1, y: py + 3, style: Style(.dim))
+            if !t.advice.isEmpty { b.put(CellWidth.truncate((sv ? "Egenvård: " : "Self-care: ") + t.advice, to: w - 2), x: 1, y: py + 4) }
         }
         // Footer of its own: printable keys are text here.
         b.fill(y: b.height - 1, style: .normal)

@@ -100,6 +100,7 @@ public enum Strings {
         "deny.notYoursRelease": ("Ärende %d är inte ditt att släppa", "Case %d is not yours to release"),
         "composer.unfilled": ("Ej skickat: %@ är inte ifylld – skriv in texten eller ta bort den", "Not sent: %@ is not filled in – type the text or remove it"),
         "msg.emptyReason": ("Skriv ett skäl först", "Write a reason first"),
+        "phone.destination": ("Digitalt ärende (^S) går till: %@", "A digital case (^S) goes to: %@"),
         "phone.notAsked": ("ej frågad", "not asked"),
         "phone.yes": ("ja", "yes"),
         "phone.no": ("nej", "no"),

@@ -107,8 +107,8 @@ final class ConsoleController {
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
-            case let .triagePhone(text, pnrText, answers):
-                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, answers: answers, now: Date()))]
+            case let .triagePhone(text, pnrText, answers, listed):
+                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, answers: answers, listedText: listed, now: Date()))]
             case let .submitPhone(form, outcome, reason):
                 return try submitPhone(form, outcome, overrideReason: reason)
             case .loadDashboard:

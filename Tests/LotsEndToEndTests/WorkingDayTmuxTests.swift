@@ -218,3 +218,37 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct PhoneFormStoresWhatWasEnteredTmuxTests {
+    @Test func thePhoneFormStoresTheWordsTheChosenComplaintTheAnswersGivenAndTheUnitShown() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "cecilia", landsOn: "1177 – nytt samtal"), "\(t.capture())")
+        let words = "Svider när jag kissar sedan i går, ingen feber"
+        t.type("19121212-1212")
+        t.keys("Tab"); t.type("Tolvan Telefonsson")
+        t.keys("Tab"); t.type("0701234567")
+        t.keys("Tab"); t.type("Demo Centrum")
+        t.keys("Tab"); t.type(words)
+        #expect(t.waitFor("går till: Vårdcentralen Demo Centrum"), "\(t.capture())")
+        t.keys("Tab"); t.type("blod i u")
+        #expect(t.waitFor("Blod i urinen (HEMATURIA)"), "\(t.capture())")
+        t.keys("Enter")
+        #expect(t.waitFor("Valt symtom: Blod i urinen"), "\(t.capture())")
+        let shownUnit = try #require(t.capture().split(separator: "\n").first { $0.contains("går till: ") }.map {
+            String($0[$0.range(of: "går till: ")!.upperBound...]).trimmingCharacters(in: .whitespaces)
+        })
+        t.keys("C-s")
+        #expect(t.waitFor("skapat hos"), "\(t.capture())")
+        let store = try LotsStore.open(path: db)
+        let id = try #require(try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM careCase") })
+        let d = try #require(try store.caseDetail(id))
+        #expect(d.reason == words)
+        #expect(d.symptomCode == "HEMATURIA")
+        #expect(d.answers.isEmpty, "no question was asked: \(d.answers)")
+        #expect(d.unitName == shownUnit)
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

@@ -40,16 +40,19 @@ extension LotsStore {
             let st = try Self.caseState(db, caseId)
             guard st.status != .closed else {
                 throw LotsError("case \(caseId) is closed and cannot be taken", at: "take", fix: "start a new contact for the patient instead")
+                    .keyed("err.closedTake", "\(caseId)")
             }
             if st.owner == user.id { return }
             if let owner = st.owner, st.status != .new, st.status != .forwarded {
                 let name = try String.fetchOne(db, sql: "SELECT displayName FROM staff WHERE id = ?", arguments: [owner]) ?? "någon annan"
                 throw LotsError("case \(caseId) is already taken by \(name)", at: "take", fix: "open another case, or ask \(name) to release it")
+                    .keyed("err.takenBy", "\(caseId)", name)
             }
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status <> 'closed' AND status <> 'forwarded'",
                                         arguments: [user.id]) ?? 0
             guard open < cap else {
                 throw LotsError("you already have \(open) open chats (the limit is \(cap))", at: "take", fix: "close or release a chat first")
+                    .keyed("err.chatCap", "\(open)", "\(cap)")
             }
             let next = try st.status.transition(to: .active)
             try db.execute(sql: "UPDATE careCase SET ownerStaffId = ?, status = ?, updatedAt = ? WHERE id = ?",

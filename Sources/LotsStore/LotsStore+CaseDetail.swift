@@ -40,6 +40,7 @@ extension LotsStore {
                 selfRatedHealth: r["selfRatedHealth"], expectations: r["expectations"], submittedAt: r["submittedAt"],
                 ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
             detail.triageUncertain = r["triageUncertain"]
+            detail.language = r["language"]
             return detail
         }
     }

@@ -66,7 +66,7 @@ extension LotsStore {
             let seconds = Int(until.timeIntervalSince(now).rounded(.up))
             try audit(Actor(user: user), action: "denied", detail: "login while locked")
             throw LotsError("the account is locked for \(seconds) s after repeated failed logins", at: "login",
-                            fix: "wait and try again, or ask an administrator to run lots user passwd \(username)")
+                            fix: "wait and try again, or ask an administrator to run lots user passwd \(username)").keyed("err.locked", "\(seconds)")
         }
         let ok = PasswordHasher.verify(password, against: row["passwordHash"])
         try pool.write { db in

@@ -232,6 +232,10 @@ enum Migrations {
             // A triage with no confident match is flagged ("ej säker automatisk bedömning") on queue and case screens.
             try db.alter(table: "careCase") { t in t.add(column: "triageUncertain", .boolean).notNull().defaults(to: false) }
         }
+        m.registerMigration("v8-patient-language") { db in
+            // Templates sent to the patient follow the patient's language, not the clinician's UI.
+            try db.alter(table: "careCase") { t in t.add(column: "language", .text).notNull().defaults(to: "sv") }
+        }
         return m
     }
 }

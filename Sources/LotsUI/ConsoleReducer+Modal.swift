@@ -3,9 +3,14 @@ import LotsCore
 
 /// Keys in pickers and prompts.
 extension ConsoleState {
+    /// The patient's language: what a template sent in the open case is written in.
+    var patientLanguage: Lang { detail.flatMap { Lang(rawValue: $0.language) } ?? .sv }
+
     mutating func openTemplatePicker() {
-        modal = .templates(PickerState(title: t("picker.templates"), items: templates.map {
-            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: $0.category, keywords: lang == .sv ? $0.bodySv : $0.bodyEn)
+        let patient = patientLanguage
+        modal = .templates(PickerState(title: Strings.t("picker.templatesFor", lang, t("lang." + patient.rawValue)), items: templates.map {
+            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: Strings.templateCategory($0.category, lang),
+                       keywords: patient == .sv ? $0.bodySv : $0.bodyEn)
         }))
     }
 
@@ -21,7 +26,7 @@ extension ConsoleState {
                 modal = .templateEdit(code: tpl.code, TextEditor(tpl.bodySv, maxLength: 4000)); return []
             }
             if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
-                let filled = TemplateRenderer.render(lang == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+                let filled = TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
                 if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
                 composer.insert(filled.text)
                 composerTemplate = tpl.code

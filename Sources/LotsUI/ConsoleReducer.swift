@@ -144,12 +144,14 @@ extension ConsoleState {
             let fitting = units.filter { $0.hsaId != d.unitHsaId && ($0.missions.isEmpty || $0.missions.contains(missionOfDetail)) }
             let sorted = fitting.sorted { ($0.type == d.referralType ? 0 : 1, $0.isOpen ? 0 : 1, $0.waitMinutes) < ($1.type == d.referralType ? 0 : 1, $1.isOpen ? 0 : 1, $1.waitMinutes) }
             modal = .providers(PickerState(title: t("picker.providers"), items: sorted.map {
-                PickerItem(id: $0.hsaId, title: $0.name, detail: "\($0.type.swedishName) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
+                PickerItem(id: $0.hsaId, title: $0.name, detail: "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
             }))
         case .close:
-            modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map { PickerItem(id: $0.rawValue, title: $0.rawValue) }))
+            modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map {
+                PickerItem(id: $0.rawValue, title: Strings.outcome($0, lang), keywords: $0.rawValue)
+            }))
         case .override:
-            modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\($0.code) \($0.swedishLabel)") }))
+            modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\(QueueScreen.code($0)) \(Strings.urgency($0, lang))", keywords: $0.code) }))
         default: break
         }
         return []
@@ -339,7 +341,7 @@ extension ConsoleState {
                     : Strings.t("alert.raised", lang, Int(e.id), QueueScreen.code(e.urgency))
             } else {
                 guard e.urgency <= .p1, e.status == .new else { continue }
-                text = Strings.t("alert.new", lang, Int(e.id), QueueScreen.code(e.urgency), e.urgency.swedishLabel)
+                text = Strings.t("alert.new", lang, Int(e.id), QueueScreen.code(e.urgency), Strings.urgency(e.urgency, lang))
             }
             if best.map({ e.urgency < $0.0 }) ?? true { best = (e.urgency, text) }
         }

@@ -33,7 +33,7 @@ public enum ConsoleView {
     static func chrome(_ s: ConsoleState, into b: inout CellBuffer, context: BindingContext) {
         let w = b.width, h = b.height
         b.fill(y: 0, style: Style(.title))
-        let who = s.user.map { "\($0.displayName) (\($0.profession?.swedishTitle ?? $0.role.rawValue))" } ?? ""
+        let who = s.user.map { "\($0.displayName) (\($0.profession.map { Strings.profession($0, s.lang) } ?? Strings.role($0.role, s.lang)))" } ?? ""
         let clock = ISOTime.local(s.now).suffix(5)
         let left = " Lots │ \(s.unitName) │ \(who)"
         b.put(CellWidth.truncate(left, to: w - 8), x: 0, y: 0, style: Style(.title))

@@ -24,7 +24,7 @@ enum DashboardScreen {
             let base = selected ? Style(.selected) : Style(.normal)
             b.fill(y: y, style: base)
             var x = b.put(selected ? "▶ " : "  ", x: 0, y: y, style: base)
-            x += b.put(CellWidth.fit(QueueScreen.code(u), 4) + CellWidth.fit(u.swedishLabel, w >= 100 ? 22 : 10) + " ", x: x, y: y,
+            x += b.put(CellWidth.fit(QueueScreen.code(u), 4) + CellWidth.fit(Strings.urgency(u, s.lang), w >= 100 ? 22 : 10) + " ", x: x, y: y,
                        style: selected ? base : Style(Theme.role(for: u.code), bold: u <= .p1))
             for st in statuses { x += b.put(CellWidth.fit(String(d.open[u]?[st] ?? 0), stat), x: x, y: y, style: base) }
             x += b.put(CellWidth.fit(String(d.openCount(u)), 7), x: x, y: y, style: Style(base.role, bold: true))

@@ -107,14 +107,14 @@ public struct PhoneForm: Sendable, Equatable {
     }
 
     /// Personnummer feedback: derived age and sex, or what is wrong.
-    public func personnummerStatus(now: Date) -> (ok: Bool, text: String)? {
+    public func personnummerStatus(now: Date, lang: Lang = .sv) -> (ok: Bool, text: String)? {
         let t = personnummer.text.trimmingCharacters(in: .whitespaces)
         guard t.count >= 10 else { return nil }
         do {
             let p = try Personnummer(t, reference: now)
-            return (true, "\(p.age(at: now)) år, \(p.sex == .f ? "kvinna" : "man")")
+            return (true, "\(Strings.t("case.age", lang, p.age(at: now))), \(Strings.sex(p.sex, lang))")
         } catch let e as LotsError {
-            return (false, e.what)
+            return (false, Strings.error(e, lang))
         } catch { return (false, "\(error)") }
     }
 }

@@ -68,7 +68,7 @@ enum QueueScreen {
             field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag)
         } else {
             field(code(e.urgency), 4, urgencyStyle, space: false)
-            field(e.urgency.swedishLabel, c.label, urgencyStyle)
+            field(Strings.urgency(e.urgency, s.lang), c.label, urgencyStyle)
         }
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
         field("\(e.ageYears) \(sex)", 6, base, space: false)

@@ -14,7 +14,13 @@ public enum Lang: String, Sendable, CaseIterable {
 
 /// One string catalog for every UI text, Swedish and English side by side.
 public enum Strings {
-    static let table: [String: (sv: String, en: String)] = [
+    /// Every key: the UI texts below and the domain labels (`Labels.swift`).
+    static let table: [String: (sv: String, en: String)] = base.merging(domain.map { k, v in
+        let parts = v.split(separator: "|", maxSplits: 1).map(String.init)
+        return (k, (sv: parts[0], en: parts[1]))
+    }, uniquingKeysWith: { a, _ in a })
+
+    static let base: [String: (sv: String, en: String)] = [
         "app.title": ("Lots", "Lots"),
         "login.title": ("Logga in", "Log in"),
         "login.user": ("Användare", "User"),
@@ -70,6 +76,9 @@ public enum Strings {
         "author.system": ("System", "System"),
         "picker.filter": ("Filter: ", "Filter: "),
         "picker.templates": ("Frasmallar", "Phrase templates"),
+        "picker.templatesFor": ("Frasmallar – patientens språk: %@", "Phrase templates – patient's language: %@"),
+        "lang.sv": ("svenska", "Swedish"),
+        "lang.en": ("engelska", "English"),
         "picker.providers": ("Hänvisa till", "Forward to"),
         "picker.outcomes": ("Avsluta med utfall", "Close with outcome"),
         "picker.urgency": ("Ny brådskegrad", "New urgency"),
@@ -99,8 +108,22 @@ public enum Strings {
         "deny.alreadyYours": ("Ärende %d är redan ditt", "Case %d is already yours"),
         "deny.notYoursRelease": ("Ärende %d är inte ditt att släppa", "Case %d is not yours to release"),
         "composer.unfilled": ("Ej skickat: %@ är inte ifylld – skriv in texten eller ta bort den", "Not sent: %@ is not filled in – type the text or remove it"),
+        "err.locked": ("Kontot är låst i %@ s efter upprepade misslyckade inloggningar – vänta, eller be en administratör byta lösenord",
+                       "The account is locked for %@ s after repeated failed logins – wait, or ask an administrator to reset the password"),
+        "err.takenBy": ("Ärende %@ är redan taget av %@ – öppna ett annat, eller be %2$@ släppa det", "Case %@ is already taken by %@ – open another, or ask %2$@ to release it"),
+        "err.chatCap": ("Du har redan %@ öppna chattar (gränsen är %@) – avsluta eller släpp en först", "You already have %@ open chats (the limit is %@) – close or release one first"),
+        "err.closedTake": ("Ärende %@ är avslutat och kan inte tas", "Case %@ is closed and cannot be taken"),
+        "pnr.char": ("ogiltigt personnummer \"%@\": tecknet '%@' hör inte dit", "invalid personnummer \"%@\": unexpected character '%@'"),
+        "pnr.digits": ("ogiltigt personnummer \"%@\": 10 eller 12 siffror behövs, här finns %@", "invalid personnummer \"%@\": expected 10 or 12 digits, found %@"),
+        "pnr.month": ("ogiltigt personnummer \"%@\": månad %@ finns inte", "invalid personnummer \"%@\": month %@ does not exist"),
+        "pnr.day": ("ogiltigt personnummer \"%@\": dag %@ finns inte i %@", "invalid personnummer \"%@\": day %@ does not exist in %@"),
+        "pnr.check": ("ogiltigt personnummer \"%@\": kontrollsiffran är %@ men ska vara %@", "invalid personnummer \"%@\": check digit is %@ but should be %@"),
+        "pnr.future": ("ogiltigt personnummer \"%@\": födelsedagen ligger i framtiden", "invalid personnummer \"%@\": the birth date lies in the future"),
         "msg.emptyReason": ("Skriv ett skäl först", "Write a reason first"),
         "phone.destination": ("Digitalt ärende (^S) går till: %@", "A digital case (^S) goes to: %@"),
+        "phone.done.case": ("Ärende %@ skapat hos %@. SMS: ", "Case %@ created at %@. SMS: "),
+        "phone.done.selfCare": ("Samtalet registrerat som kontakt med egenvårdsråd (ärende %@)", "Call recorded with self-care advice (case %@)"),
+        "phone.done.call112": ("Uppmaning att ringa 112 registrerad (ärende %@)", "Call-112 instruction recorded (case %@)"),
         "phone.notAsked": ("ej frågad", "not asked"),
         "phone.yes": ("ja", "yes"),
         "phone.no": ("nej", "no"),
@@ -134,6 +157,34 @@ public enum Strings {
         "dash.chats": ("%d chattar", "%d chats"),
         "dash.none": ("ingen", "none"),
         "small": ("Fönstret är för litet (minst 40×10)", "The window is too small (at least 40×10)"),
+        "case.age": ("%d år", "%d years"),
+        "phone.title": ("1177 – nytt samtal", "1177 – new call"),
+        "phone.name": ("Namn", "Name"),
+        "phone.phone": ("Telefon", "Phone"),
+        "phone.listed": ("Listad vid", "Listed at"),
+        "phone.reason": ("Kontaktorsak", "Reason"),
+        "phone.symptom": ("Symtomsök", "Symptom"),
+        "phone.chosen": ("Valt symtom: ", "Chosen symptom: "),
+        "phone.triageNow": ("Triage just nu", "Triage now"),
+        "phone.selfCare": ("Egenvård: ", "Self-care: "),
+        "phone.key.next": ("Nästa fält", "Next field"),
+        "phone.key.digital": ("Skapa digitalt ärende", "Create digital case"),
+        "phone.key.selfCare": ("Avsluta med egenvård", "Close with self-care"),
+        "phone.key.call112": ("Ring 112", "Call 112"),
+        "phone.key.myCases": ("Mina ärenden", "My cases"),
+        "phone.key.quit": ("Avsluta", "Quit"),
+        "phone.err.name": ("namn saknas", "name is missing"),
+        "phone.err.phone": ("ogiltigt telefonnummer", "invalid phone number"),
+        "phone.err.reason": ("skriv vad personen berättar", "write what the caller says"),
+        "phone.err.listed": ("ingen vårdcentral med det namnet", "no vårdcentral by that name"),
+        "help.hot": ("Byt till chatt 1…9", "Switch to chat 1…9"),
+        "help.scroll": ("  ↑/↓ rullar", "  ↑/↓ scroll"),
+        "help.ctx.global": ("Överallt", "Everywhere"),
+        "help.ctx.queue": ("Kön", "Queue"),
+        "help.ctx.case": ("Ärende", "Case"),
+        "help.ctx.composer": ("Skrivfält", "Composer"),
+        "help.ctx.dashboard": ("Översikt", "Dashboard"),
+        "help.ctx.history": ("Historik och motivering", "History and rationale"),
     ]
 
     /// The text for `key` in `lang`; the key itself when missing (visible in tests, never a crash).

@@ -40,7 +40,7 @@ extension ConsoleController {
             " – \(p.name) (\(p.hours.isOpen(at: now) ? Strings.t("open.now", lang) : p.hours.nextOpening(after: now).map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)))"
         } ?? ""
         return PhoneTriage(urgency: r.urgency, symptomTitle: r.symptom.map { lang == .sv ? $0.titleSv : $0.titleEn },
-                           referralText: r.referral.type.swedishName + unit, rationale: r.rationaleText(english: lang == .en),
+                           referralText: Strings.providerType(r.referral.type, lang) + unit, rationale: r.rationaleText(english: lang == .en),
                            advice: (lang == .en ? r.symptom?.adviceEn : nil).flatMap { $0.isEmpty ? nil : $0 } ?? r.symptom?.advice ?? "",
                            questions: r.questions, confident: r.confident,
                            unitHsaId: destination, unitName: (try? store.unitName(destination)) ?? destination)
@@ -53,19 +53,19 @@ extension ConsoleController {
         let now = Date()
         var errors: [PhoneForm.Field: String] = [:]
         var pnr: Personnummer?
-        do { pnr = try Personnummer(form.personnummer.text, reference: now) } catch let e as LotsError { errors[.personnummer] = e.what }
+        do { pnr = try Personnummer(form.personnummer.text, reference: now) } catch let e as LotsError { errors[.personnummer] = Strings.error(e, lang) }
         let name = form.name.text.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors[.name] = lang == .sv ? "namn saknas" : "name is missing" }
+        if name.isEmpty { errors[.name] = Strings.t("phone.err.name", lang) }
         let phone = form.phone.text.trimmingCharacters(in: .whitespaces)
         if !phone.isEmpty, phone.range(of: #"^\+?[0-9][0-9 \-]{5,18}$"#, options: .regularExpression) == nil {
-            errors[.phone] = lang == .sv ? "ogiltigt telefonnummer" : "invalid phone number"
+            errors[.phone] = Strings.t("phone.err.phone", lang)
         }
         if form.reason.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors[.reason] = lang == .sv ? "skriv vad personen berättar" : "write what the caller says"
+            errors[.reason] = Strings.t("phone.err.reason", lang)
         }
         let listed = listedUnit(form.listedUnit.text)
         if listed == nil, !form.listedUnit.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors[.listedUnit] = lang == .sv ? "ingen vårdcentral med det namnet" : "no vårdcentral by that name"
+            errors[.listedUnit] = Strings.t("phone.err.listed", lang)
         }
         guard errors.isEmpty, let pnr else { return [.phoneInvalid(errors)] }
         let text = form.triageText
@@ -94,14 +94,14 @@ extension ConsoleController {
             }
             let sms = "Hej \(name.split(separator: " ").first ?? "")! Du har pratat med 1177. Fortsätt kontakten digitalt i 1177-appen, ärende \(id) hos \(unitName)."
             try store.addSystemNote(caseId: id, body: "SMS till patienten: " + sms)
-            return [.phoneDone((lang == .sv ? "Ärende \(id) skapat hos \(unitName). SMS: " : "Case \(id) created at \(unitName). SMS: ") + sms)]
+            return [.phoneDone(Strings.t("phone.done.case", lang, "\(id)", unitName) + sms)]
         case .selfCare:
             try store.closeAsContact(caseId: id, outcome: .selfCareAdvice, note: "Egenvårdsråd per telefon: " + (triage.symptom?.advice ?? ""),
                                      overrideReason: overrideReason, by: u, now: now)
-            return [.phoneDone(lang == .sv ? "Samtalet registrerat som kontakt med egenvårdsråd (ärende \(id))" : "Call recorded with self-care advice (case \(id))")]
+            return [.phoneDone(Strings.t("phone.done.selfCare", lang, "\(id)"))]
         case .call112:
             try store.closeAsContact(caseId: id, outcome: .emergency112, note: "Uppmanad att ringa 112", by: u)
-            return [.phoneDone(lang == .sv ? "Uppmaning att ringa 112 registrerad (ärende \(id))" : "Call-112 instruction recorded (case \(id))")]
+            return [.phoneDone(Strings.t("phone.done.call112", lang, "\(id)"))]
         }
     }
 }

@@ -66,7 +66,7 @@ final class ConsoleController {
                     guard let found = try store.login(username: name, password: password) else { return [.loginFailed(Strings.t("login.failed", lang))] }
                     u = found
                 } catch let e as LotsError {
-                    return [.loginFailed(e.what)]
+                    return [.loginFailed(Strings.error(e, lang))]
                 }
                 user = u
                 queueRev = nil
@@ -99,7 +99,7 @@ final class ConsoleController {
                 return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
             case let .close(id, outcome, reason):
                 try store.close(caseId: id, outcome: outcome, overrideReason: reason, by: try currentUser())
-                return try refresh(id, Strings.t("msg.closed", lang, Int(id), outcome.rawValue))
+                return try refresh(id, Strings.t("msg.closed", lang, Int(id), Strings.outcome(outcome, lang)))
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
                 return try refresh(id, Strings.t("msg.overridden", lang, urgency.code))
@@ -126,7 +126,7 @@ final class ConsoleController {
                         return [.unlockFailed(Strings.t("login.failed", lang))]
                     }
                 } catch let e as LotsError {
-                    return [.unlockFailed(e.what)]
+                    return [.unlockFailed(Strings.error(e, lang))]
                 }
                 try store.audit(Actor(user: u), action: "unlock")
                 return [.unlocked]
@@ -140,7 +140,7 @@ final class ConsoleController {
                 return []
             }
         } catch let e as LotsError {
-            return [.failed(e.what + " – " + e.fix)]
+            return [.failed(Strings.error(e, lang))]
         } catch {
             return [.failed("\(error)")]
         }
@@ -213,6 +213,8 @@ final class ConsoleController {
     func templateValues(_ d: CaseDetail, symptom: Symptom?, user u: StaffUser) -> [String: String] {
         let unit = engine.policy.directory.provider(d.unitHsaId)
         let referral = engine.policy.directory.providers.first { $0.name == d.referralUnitName }
+        // Values go to the patient: in the patient's language, whatever the clinician's UI language.
+        let patient = Lang(rawValue: d.language) ?? .sv
         var v: [String: String] = [
             "citizen.firstName": String(d.name.split(separator: " ").first ?? ""),
             "citizen.name": d.name,
@@ -220,11 +222,11 @@ final class ConsoleController {
             "staff.title": (u.profession?.swedishTitle ?? "").lowercased(),
             "unit.name": d.unitName,
             "case.id": String(d.id),
-            "case.urgencyLabel": "\(d.urgency.code) \(d.urgency.swedishLabel)",
-            "referral.type": d.referralType.swedishName,
+            "case.urgencyLabel": "\(d.urgency.code) \(Strings.urgency(d.urgency, patient))",
+            "referral.type": Strings.providerType(d.referralType, patient),
         ]
         v["unit.phone"] = unit?.phone
-        v["selfCare.advice"] = symptom.map { lang == .sv || $0.adviceEn.isEmpty ? $0.advice : $0.adviceEn }
+        v["selfCare.advice"] = symptom.map { patient == .sv || $0.adviceEn.isEmpty ? $0.advice : $0.adviceEn }
         v["referral.unitName"] = referral?.name
         v["referral.phone"] = referral?.phone
         v["referral.address"] = referral?.address

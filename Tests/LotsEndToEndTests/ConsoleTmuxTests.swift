@@ -183,7 +183,7 @@ import LotsTestSupport
 
         // A wrong personnummer is shown beside the field and nothing is stored.
         cecilia.type("19121212-1213")
-        #expect(cecilia.waitFor("✗ invalid personnummer"))
+        #expect(cecilia.waitFor("✗ ogiltigt personnummer"))
         cecilia.keys("C-s")
         #expect(cecilia.waitFor("namn saknas"))
         for _ in 0..<13 { cecilia.keys("BSpace") }

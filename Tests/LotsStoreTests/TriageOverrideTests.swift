@@ -59,3 +59,23 @@ import LotsStore
         #expect(throws: LotsError.self) { try f.store.take(caseId: id, by: anna) }
     }
 }
+
+@Suite struct PatientLanguageStoreTests {
+    func intake(_ language: String?) throws -> Intake {
+        let lang = language.map { ", \"language\": \"\($0)\"" } ?? ""
+        let json = """
+        {"citizen": {"personnummer": "19121212-1212", "name": "Tolvan"}, "channel": "app", "unit": "\(StoreFixture.unit)",
+         "submittedAt": "2026-11-23T09:12:00+01:00", "reason": "Ont i halsen"\(lang)}
+        """
+        return try IntakeParser(source: "test", now: ISOTime.parse("2026-11-23T10:00:00+01:00")!) { _ in Data() }.parse(Data(json.utf8))
+    }
+
+    @Test func theIntakesLanguageIsThePatientsAndIsStored() throws {
+        let f = try StoreFixture()
+        #expect(try intake(nil).language == "sv")
+        let english = try intake("en")
+        let id = try f.store.createCase(english, triage: StoreFixture.engine.triage(english.triageInput, at: Date()), actor: .system("test"))
+        #expect(try f.store.caseDetail(id)?.language == "en")
+        #expect(throws: LotsError.self) { try intake("de") }
+    }
+}

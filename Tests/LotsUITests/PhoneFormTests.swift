@@ -114,7 +114,7 @@ import LotsCore
         var s = nurseState()
         for c in "19121212-1213" { _ = s.handle(.char(c)) }
         let text = ConsoleView.render(s, width: 100, height: 30).text
-        #expect(text.contains("✗ invalid personnummer \"19121212-1213\": check digit is 3"))
+        #expect(text.contains("✗ ogiltigt personnummer \"19121212-1213\": kontrollsiffran är 3"), "\(text)")
         #expect(s.handle(.ctrl("s")).count == 1)
         _ = s.apply(.phoneInvalid([.name: "namn saknas"]))
         #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("✗ namn saknas"))

@@ -90,8 +90,11 @@ final class ConsoleController {
                 try store.release(caseId: id, by: try currentUser())
                 return try refresh(id, Strings.t("msg.released", lang, Int(id)))
             case let .send(id, body, code):
-                try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: try currentUser())
-                return try [.sent] + refresh(id, nil)
+                let u = try currentUser()
+                try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: u)
+                // A template's use counts at once: "most used first" follows use, not the next log-in.
+                let templates: [ConsoleEvent] = code == nil ? [] : [.templatesLoaded(try store.templates(for: u.id))]
+                return try [.sent] + templates + refresh(id, nil)
             case .saveDraft:
                 return []  // coalesced in run(_:state:)
             case let .forward(id, unit, note):

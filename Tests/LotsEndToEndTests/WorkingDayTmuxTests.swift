@@ -252,3 +252,32 @@ import LotsTestSupport
         #expect(t.waitFor("PROMPT$"))
     }
 }
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct TemplateOrderTmuxTests {
+    @Test func aTemplateJustUsedComesFirstWithoutLoggingInAgain() throws {
+        let db = try DemoStore.copy(cases: 0)
+        let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
+        #expect(try LotsProcess.run(["intake", file, "--db", db]).status == 0)
+        let t = try Tmux(width: 100, height: 30)
+        defer { t.kill() }
+        #expect(t.logIn(db: db, user: "anna"))
+        t.keys("Enter")
+        #expect(t.waitFor("── Chatt"))
+        t.keys("t")
+        #expect(t.waitFor("Du har tagit"))
+        t.keys("T")
+        #expect(t.waitFor("Frasmallar"))
+        let first = { t.capture().split(separator: "\n").first { $0.contains("▶") }.map(String.init) ?? "" }
+        #expect(!first().contains("▶ Hälsning"), "precondition: \(first())")
+        t.type("hälsning")
+        #expect(t.waitFor("▶ Hälsning"))
+        t.keys("Enter")
+        t.keys("C-s")
+        #expect(t.waitFor("Meddelandet skickat"), "\(t.capture())")
+        t.keys("C-t")  // the composer still has the focus
+        #expect(t.waitFor("Frasmallar"))
+        #expect(first().contains("▶ Hälsning"), "\(t.capture())")
+        t.keys("C-c")
+        #expect(t.waitFor("PROMPT$"))
+    }
+}

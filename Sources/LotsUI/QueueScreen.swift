@@ -14,22 +14,30 @@ enum QueueScreen {
         var label: Int, reason: Int, owner: Int, status: Int
     }
 
+    /// Columns by priority: the reason and the status first, then the owner, then the urgency's label (the code
+    /// beside it always shows the urgency). A column that does not fit whole takes its short form (distinct for
+    /// every value) or is left out, never cut until it means nothing.
     static func columns(width: Int) -> Columns {
-        // Fixed: marker 2 + code 4 + age 6 + wait 7 + clock 8 + unread 3 + attachment 2 = 32, plus spaces.
-        let wide = width >= 120
-        let label = wide ? 22 : 10
-        let owner = wide ? 14 : 5
-        let status = wide ? 11 : 8
-        let reason = max(8, width - 33 - label - owner - status - 4)
-        return Columns(label: label, reason: reason, owner: owner, status: status)
+        // Fixed: marker 2 + code 4 + age 6 + wait 7 + clock 8 + unread 3 + attachment 2 = 32, plus a space after
+        // each of label, reason, status and owner.
+        let avail = max(0, width - 36)
+        let status = avail >= 30 ? 10 : 6
+        var reason = avail - status
+        let owner = reason >= 40 ? min(14, reason - 30) : reason >= 26 ? 6 : 0
+        reason -= owner
+        let label = reason - 22 >= 30 ? 22 : reason - 9 >= 15 ? 9 : 0
+        reason -= label
+        return Columns(label: label, reason: max(8, reason), owner: owner, status: status)
     }
 
     static func render(_ s: ConsoleState, into b: inout CellBuffer) {
         let c = columns(width: b.width)
         let top = 3, bottom = b.height - 3
-        var header = "  " + CellWidth.fit(s.t("col.urgency"), 4 + c.label + 1) + CellWidth.fit(s.t("col.patient"), 6)
+        var header = "  " + CellWidth.fit(s.t(c.label > 0 ? "col.urgency" : "col.urgency.short"), 4 + c.label + (c.label > 0 ? 1 : 0))
+        header += CellWidth.fit(s.t("col.patient"), 6)
         header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 7) + CellWidth.fit(s.t("col.clock"), 8)
-        header += CellWidth.fit(s.t("col.status"), c.status + 1) + CellWidth.fit(s.t("col.owner"), c.owner + 1) + "✉  📎"
+        header += CellWidth.fit(s.t(c.status >= 10 ? "col.status" : "col.status.short"), c.status + 1)
+        header += (c.owner > 0 ? CellWidth.fit(s.t("col.owner"), c.owner + 1) : "") + "✉  📎"
         b.put(header, x: 0, y: 2, style: Style(.header))
         let rows = s.visibleQueue
         let capacity = max(1, bottom - top + 1)
@@ -65,10 +73,10 @@ enum QueueScreen {
             // Not a colour alone: "?" after the code and the flag in place of the label.
             let flag = selected ? base : Style(.warning, bold: true)
             field(code(e.urgency) + "?", 4, flag, space: false)
-            field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag)
+            if c.label > 0 { field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag) }
         } else {
             field(code(e.urgency), 4, urgencyStyle, space: false)
-            field(Strings.urgency(e.urgency, s.lang), c.label, urgencyStyle)
+            if c.label > 0 { field(c.label >= 20 ? Strings.urgency(e.urgency, s.lang) : Strings.t("urgency.short." + e.urgency.code, s.lang), c.label, urgencyStyle) }
         }
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
         field("\(e.ageYears) \(sex)", 6, base, space: false)
@@ -81,8 +89,8 @@ enum QueueScreen {
         } else {
             field("✓", 8, base, space: false)
         }
-        field(s.t("status." + e.status.rawValue), c.status, base)
-        field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base)
+        field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        if c.owner > 0 { field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base) }
         // Highlighted only when there is something unread (else it looked like a selection in NO_COLOR).
         field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected || e.unreadCount == 0 ? base : Style(.hot, bold: true), space: false)
         if e.attachmentCount > 0 { b.put("📎", x: x, y: y, style: base) }

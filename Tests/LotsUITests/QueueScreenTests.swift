@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import LotsCore
-import LotsUI
+@testable import LotsUI
 
 @Suite struct QueueScreenTests {
     @Test(arguments: [(80, 24), (200, 60)])
@@ -11,7 +11,7 @@ import LotsUI
 
     @Test func rowsShowCodeAndSwedishLabelSoColourIsNotTheOnlySignal() {
         let text = ConsoleView.render(Samples.queueState(), width: 80, height: 24).lines()
-        #expect(text[3].contains("112") && text[3].contains("Akut – ri"))
+        #expect(text[3].contains("112") && text[3].contains("Akut 112"))  // the short label at 80 columns
         #expect(text[4].contains("P1") && text[4].contains("Omgående"))
     }
 
@@ -118,6 +118,46 @@ import LotsUI
         for (i, e) in s.visibleQueue.enumerated() where e.id != s.selectedId {
             let style = b[x, 3 + i].style
             #expect((style == Style(.normal)) == (e.unreadCount == 0), "row \(e.id): \(style)")
+        }
+    }
+}
+
+/// Columns by priority, short forms that stay distinct (issue 12, defect 11).
+@Suite struct QueueColumnTests {
+    func state() -> ConsoleState {
+        var s = Samples.queueState()
+        s.queue[4].status = .awaitingCitizen
+        return s
+    }
+
+    @Test(arguments: [80, 90, 100])
+    func statusesStayDistinctAt80To100Columns(_ width: Int) {
+        let text = ConsoleView.render(state(), width: width, height: 24).text
+        #expect(text.contains("väntar oss") && text.contains("väntar pat"), "\(text)")
+        #expect(!text.contains("väntar …") && !text.contains("Närmaste …"), "\(text)")
+    }
+
+    @Test func atSixtyColumnsTheReasonOutranksTheUrgencyLabel() {
+        let c = QueueScreen.columns(width: 60)
+        #expect(c.reason >= 15 && c.label == 0, "\(c)")
+        let text = ConsoleView.render(state(), width: 60, height: 20).text
+        #expect(text.contains("Ont i bröstet som"), "\(text)")
+        #expect(text.contains("v.oss") && text.contains("v.pat"))
+    }
+
+    @Test func wideScreensShowEveryColumnWhole() {
+        let text = ConsoleView.render(state(), width: 200, height: 60).text
+        #expect(text.contains("Vardag närmaste tiden") && text.contains("Ont i bröstet som strålar ut i vänster arm"))
+    }
+}
+
+@Suite struct ShortLabelTests {
+    @Test func shortFormsStayDistinctInBothLanguages() {
+        for lang in Lang.allCases {
+            let urgencies = Urgency.allCases.map { Strings.t("urgency.short." + $0.code, lang) }
+            let statuses = CaseStatus.allCases.map { Strings.t("status.short." + $0.rawValue, lang) }
+            #expect(Set(urgencies).count == urgencies.count && urgencies.allSatisfy { CellWidth.of($0) <= 9 }, "\(urgencies)")
+            #expect(Set(statuses).count == statuses.count && statuses.allSatisfy { CellWidth.of($0) <= 6 }, "\(statuses)")
         }
     }
 }

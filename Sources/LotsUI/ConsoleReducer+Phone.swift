@@ -11,19 +11,23 @@ extension ConsoleState {
     }
 
     mutating func handlePhone(_ key: Key) -> [ConsoleEffect] {
-        switch key {
-        case .ctrl("c"): return [.quit]
-        case .f(1): helpReturn = screen; screen = .help; return []
-        case .tab, .down where phone.focus != .reason && phone.focus != .questions && phone.focus != .symptomSearch:
+        // Keys from the binding table; in the reason and the question list ↑/↓ move inside the field.
+        let inList = phone.focus == .reason || phone.focus == .questions || phone.focus == .symptomSearch
+        let action = (inList && (key == .up || key == .down)) || (phone.focus == .questions && key != .tab && key != .backTab
+            && Bindings.all.contains { $0.action == .answer && $0.keys.contains(key) }) ? nil : Bindings.action(for: key, in: .phone, role: user?.role)
+        switch action {
+        case .quit?: return [.quit]
+        case .help?: helpReturn = screen; screen = .help; helpScroll = 0; return []
+        case .nextField?:
             phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + 1) % PhoneForm.Field.allCases.count)!
             return []
-        case .backTab:
+        case .previousField?:
             phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + PhoneForm.Field.allCases.count - 1) % PhoneForm.Field.allCases.count)!
             return []
-        case .ctrl("s"): return endCall(.digitalCase)
-        case .ctrl("e"): return endCall(.selfCare)
-        case .ctrl("a"): return endCall(.call112)
-        case .ctrl("l"): screen = .queue; return [.loadQueue]
+        case .digitalCase?: return endCall(.digitalCase)
+        case .selfCareCall?: return endCall(.selfCare)
+        case .call112?: return endCall(.call112)
+        case .myCases?: screen = .queue; return [.loadQueue]
         default: break
         }
         switch phone.focus {

@@ -70,7 +70,8 @@ extension ConsoleState {
     }
 
     mutating func handleQueue(_ key: Key) -> [ConsoleEffect] {
-        guard let action = Bindings.action(for: key, in: .queue) else {
+        guard let action = Bindings.action(for: key, in: .queue, role: user?.role) else {
+            if refuse(key, in: .queue) { return [] }
             if key == .escape, filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
             return []
         }
@@ -94,9 +95,10 @@ extension ConsoleState {
             let i = order.firstIndex { $0 == filter.urgency } ?? 0
             filter.urgency = order[(i + 1) % order.count]
         case .search: modal = .search(TextEditor(filter.search ?? "", maxLength: 100))
+        case .phoneForm:
+            if filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
+            screen = .phone; setStatus("")
         case .dashboard:
-            if user?.role == .phoneNurse { screen = .phone; return [] }
-            guard user?.role == .supervisor else { return [] }
             screen = .dashboard
             return [.loadDashboard]
         default: break
@@ -122,7 +124,10 @@ extension ConsoleState {
     }
 
     mutating func handleCase(_ key: Key) -> [ConsoleEffect] {
-        guard let action = Bindings.action(for: key, in: .caseView), let d = detail else { return [] }
+        guard let action = Bindings.action(for: key, in: .caseView, role: user?.role), let d = detail else {
+            _ = refuse(key, in: .caseView)
+            return []
+        }
         if let effects = global(action) { return effects }
         if let why = forbidden(action, d) { setStatus(why, error: true); return [] }
         switch action {
@@ -158,7 +163,7 @@ extension ConsoleState {
     }
 
     mutating func handleHistory(_ key: Key) -> [ConsoleEffect] {
-        guard let action = Bindings.action(for: key, in: .history) else { return [] }
+        guard let action = Bindings.action(for: key, in: .history, role: user?.role) else { return [] }
         if let effects = global(action) { return effects }
         switch action {
         case .back: screen = .caseView
@@ -169,6 +174,13 @@ extension ConsoleState {
         default: break
         }
         return []
+    }
+
+    /// A key bound in this context for other roles: says it is not for the user's role. True when it was one.
+    mutating func refuse(_ key: Key, in context: BindingContext) -> Bool {
+        guard let b = Bindings.refused(key, in: context, role: user?.role), let role = user?.role else { return false }
+        setStatus(Strings.t("deny.role", lang, b.label(lang), Strings.role(role, lang)), error: true)
+        return true
     }
 
     var missionOfDetail: CareMission {
@@ -187,7 +199,7 @@ extension ConsoleState {
 
     mutating func handleComposer(_ key: Key) -> [ConsoleEffect] {
         guard let d = detail else { return [] }
-        if let action = Bindings.action(for: key, in: .composer) {
+        if let action = Bindings.action(for: key, in: .composer, role: user?.role) {
             switch action {
             case .send:
                 let body = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -22,7 +22,7 @@ public enum ConsoleView {
         case .caseView: chrome(s, into: &b, context: s.composerFocused ? .composer : .caseView); CaseScreen.render(s, into: &b)
         case .help: chrome(s, into: &b, context: .global); HelpScreen.render(s, into: &b)
         case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
-        case .phone: chrome(s, into: &b, context: .global); PhoneScreen.render(s, into: &b)
+        case .phone: chrome(s, into: &b, context: .phone); PhoneScreen.render(s, into: &b)
         case .caseHistory: chrome(s, into: &b, context: .history); CaseHistoryScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
@@ -42,7 +42,7 @@ public enum ConsoleView {
         b.put(CellWidth.truncate(SafeText.sanitize(s.status, keepNewlines: false), to: w - 1), x: 1, y: h - 2,
               style: Style(s.statusIsError ? .error : .ok, bold: s.statusIsError))
         var x = 0
-        for (key, label) in Bindings.footer(context, s.lang) {
+        for (key, label) in Bindings.footer(context, s.lang, role: s.user?.role) {
             let need = CellWidth.of(key) + CellWidth.of(label) + 2
             if x + need > w { break }
             x += b.put(key, x: x, y: h - 1, style: Style(.footerKey))

@@ -4,9 +4,9 @@ enum HelpScreen {
     /// Every help line: (text, is a heading).
     static func lines(_ s: ConsoleState, width: Int) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
-        for ctx in [BindingContext.global, .queue, .caseView, .composer, .history, .dashboard] {
+        for ctx in Bindings.contexts(for: s.user?.role) {
             out.append((s.t("help.ctx." + ctx.rawValue), true))
-            for r in Bindings.all where r.context == ctx && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
+            for r in Bindings.all where r.context == ctx && r.applies(to: s.user?.role) && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
                 let keys = r.action == .hot1 ? "Alt-1…9, F2…F10" : r.keys.map(\.label).joined(separator: ", ")
                 let label = r.action == .hot1 ? s.t("help.hot") : r.label(s.lang)
                 out.append((CellWidth.fit(keys, 16) + "  " + label, false))

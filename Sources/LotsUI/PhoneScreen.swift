@@ -74,15 +74,6 @@ enum PhoneScreen {
             b.put(CellWidth.truncate(t.rationale, to: w - 2), x: 1, y: py + 3, style: Style(.dim))
             if !t.advice.isEmpty { b.put(CellWidth.truncate(s.t("phone.selfCare") + t.advice, to: w - 2), x: 1, y: py + 4) }
         }
-        // Footer of its own: printable keys are text here.
-        b.fill(y: b.height - 1, style: .normal)
-        var x = 0
-        let keys: [(String, String)] = [("Tab", "phone.key.next"), ("^S", "phone.key.digital"), ("^E", "phone.key.selfCare"), ("^A", "phone.key.call112"),
-                                         ("^L", "phone.key.myCases"), ("^C", "phone.key.quit")].map { ($0.0, s.t($0.1)) }
-        for (k, l) in keys {
-            if x + CellWidth.of(k) + CellWidth.of(l) + 2 > w { break }
-            x += b.put(k, x: x, y: b.height - 1, style: Style(.footerKey))
-            x += b.put(" " + l + " ", x: x, y: b.height - 1, style: Style(.footerText))
-        }
+        // The footer comes from the binding table (context .phone), drawn by the chrome.
     }
 }

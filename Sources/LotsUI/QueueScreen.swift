@@ -23,7 +23,7 @@ enum QueueScreen {
         let avail = max(0, width - 36)
         let status = avail >= 30 ? 10 : 6
         var reason = avail - status
-        let owner = reason >= 40 ? min(14, reason - 30) : reason >= 26 ? 6 : 0
+        let owner = reason >= 60 ? min(14, reason - 46) : reason >= 26 ? 6 : 0
         reason -= owner
         let label = reason - 22 >= 30 ? 22 : reason - 9 >= 15 ? 9 : 0
         reason -= label

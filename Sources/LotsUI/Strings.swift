@@ -133,6 +133,7 @@ public enum Strings {
         "pnr.day": ("ogiltigt personnummer \"%@\": dag %@ finns inte i %@", "invalid personnummer \"%@\": day %@ does not exist in %@"),
         "pnr.check": ("ogiltigt personnummer \"%@\": kontrollsiffran är %@ men ska vara %@", "invalid personnummer \"%@\": check digit is %@ but should be %@"),
         "pnr.future": ("ogiltigt personnummer \"%@\": födelsedagen ligger i framtiden", "invalid personnummer \"%@\": the birth date lies in the future"),
+        "deny.role": ("%@: inte för din roll (%@)", "%@: not for your role (%@)"),
         "msg.emptyReason": ("Skriv ett skäl först", "Write a reason first"),
         "phone.destination": ("Digitalt ärende (^S) går till: %@", "A digital case (^S) goes to: %@"),
         "phone.done.case": ("Ärende %@ skapat hos %@. SMS: ", "Case %@ created at %@. SMS: "),
@@ -181,12 +182,6 @@ public enum Strings {
         "phone.chosen": ("Valt symtom: ", "Chosen symptom: "),
         "phone.triageNow": ("Triage just nu", "Triage now"),
         "phone.selfCare": ("Egenvård: ", "Self-care: "),
-        "phone.key.next": ("Nästa fält", "Next field"),
-        "phone.key.digital": ("Skapa digitalt ärende", "Create digital case"),
-        "phone.key.selfCare": ("Avsluta med egenvård", "Close with self-care"),
-        "phone.key.call112": ("Ring 112", "Call 112"),
-        "phone.key.myCases": ("Mina ärenden", "My cases"),
-        "phone.key.quit": ("Avsluta", "Quit"),
         "phone.err.name": ("namn saknas", "name is missing"),
         "phone.err.phone": ("ogiltigt telefonnummer", "invalid phone number"),
         "phone.err.reason": ("skriv vad personen berättar", "write what the caller says"),
@@ -199,6 +194,7 @@ public enum Strings {
         "help.ctx.composer": ("Skrivfält", "Composer"),
         "help.ctx.dashboard": ("Översikt", "Dashboard"),
         "help.ctx.history": ("Historik och motivering", "History and rationale"),
+        "help.ctx.phone": ("Samtalsformulär (1177)", "Call form (1177)"),
     ]
 
     /// The text for `key` in `lang`; the key itself when missing (visible in tests, never a crash).

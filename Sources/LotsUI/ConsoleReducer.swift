@@ -147,16 +147,24 @@ extension ConsoleState {
             openTemplatePicker()
         case .forward:
             let fitting = units.filter { $0.hsaId != d.unitHsaId && ($0.missions.isEmpty || $0.missions.contains(missionOfDetail)) }
-            let sorted = fitting.sorted { ($0.type == d.referralType ? 0 : 1, $0.isOpen ? 0 : 1, $0.waitMinutes) < ($1.type == d.referralType ? 0 : 1, $1.isOpen ? 0 : 1, $1.waitMinutes) }
+            // The unit the triage recommends first, then its type, open ones, shortest wait.
+            let rank = { (u: UnitChoice) in (u.name == d.referralUnitName ? 0 : 1, u.type == d.referralType ? 0 : 1, u.isOpen ? 0 : 1, u.waitMinutes) }
+            let sorted = fitting.sorted { rank($0) < rank($1) }
             modal = .providers(PickerState(title: t("picker.providers"), items: sorted.map {
-                PickerItem(id: $0.hsaId, title: $0.name, detail: "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
+                PickerItem(id: $0.hsaId, title: ($0.name == d.referralUnitName ? "★ " : "") + $0.name,
+                           detail: ($0.name == d.referralUnitName ? t("picker.recommended") + " · " : "") + "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
             }))
         case .close:
             modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map {
                 PickerItem(id: $0.rawValue, title: Strings.outcome($0, lang), keywords: $0.rawValue)
             }))
         case .override:
-            modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\(QueueScreen.code($0)) \(Strings.urgency($0, lang))", keywords: $0.code) }))
+            var picker = PickerState(title: t("picker.urgency"), items: Urgency.allCases.map {
+                PickerItem(id: $0.code, title: "\(QueueScreen.code($0)) \(Strings.urgency($0, lang))", keywords: $0.code)
+            })
+            // Starts on the case's own urgency, never on EMERGENCY by accident.
+            picker.selection = Urgency.allCases.firstIndex(of: d.urgency) ?? 0
+            modal = .urgencies(picker)
         default: break
         }
         return []
@@ -270,7 +278,7 @@ extension ConsoleState {
             filter.search = query
             filter.searchIds = ids
             selectedId = visibleQueue.first?.id
-            setStatus(Strings.t("queue.filter.search", lang, query, visibleQueue.count))
+            setStatus(String(format: Strings.t(visibleQueue.count == 1 ? "queue.filter.search.one" : "queue.filter.search", lang), query, visibleQueue.count))
         case let .caseLoaded(d, draft, draftTemplate, values):
             let sameCase = detail?.id == d.id
             detail = d

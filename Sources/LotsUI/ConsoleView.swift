@@ -75,7 +75,7 @@ public enum ConsoleView {
         }
     }
 
-    /// "1h05", "12m", "3d" – compact waiting time.
+    /// "1h05", "12m", "1d13h", "12d" – compact waiting time (hours kept under ten days).
     static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)
         if s < 3600 { return "\(s / 60)m" }
@@ -83,6 +83,7 @@ public enum ConsoleView {
             let m = (s % 3600) / 60  // not String(format:), which costs more than the rest of a queue row
             return "\(s / 3600)h" + (m < 10 ? "0" : "") + "\(m)"
         }
-        return "\(s / 86_400)d"
+        let h = (s % 86_400) / 3600
+        return "\(s / 86_400)d" + (h > 0 && s < 10 * 86_400 ? "\(h)h" : "")
     }
 }

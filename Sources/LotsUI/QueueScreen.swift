@@ -47,7 +47,7 @@ enum QueueScreen {
         for (i, e) in rows.dropFirst(first).prefix(capacity).enumerated() {
             row(e, s, c, selected: e.id == s.selectedId, y: top + i, into: &b)
         }
-        var info = Strings.t("queue.count", s.lang, rows.count)
+        var info = Strings.n("queue.count", rows.count, s.lang)
         if s.filter.mine { info += " · " + s.t("queue.filter.mine") }
         if let u = s.filter.urgency { info += " · " + Strings.t("queue.filter.urgency", s.lang, u.code) }
         if let q = s.filter.search { info += " · \"" + SafeText.sanitize(q, keepNewlines: false) + "\"" }

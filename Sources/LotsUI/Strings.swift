@@ -27,12 +27,15 @@ public enum Strings {
         "login.password": ("Lösenord", "Password"),
         "login.hint": ("Tab byter fält · Enter loggar in · Ctrl-C avslutar", "Tab switches field · Enter logs in · Ctrl-C quits"),
         "login.failed": ("Fel användarnamn eller lösenord", "Wrong user name or password"),
+        "lock.failed": ("Fel lösenord", "Wrong password"),
         "queue.empty": ("Kön är tom", "The queue is empty"),
         "queue.count": ("%d öppna ärenden", "%d open cases"),
+        "queue.count.one": ("%d öppet ärende", "%d open case"),
         "queue.filter.mine": ("mina", "mine"),
         "queue.filter.unit": ("enheten", "unit"),
         "queue.filter.urgency": ("brådska %@", "urgency %@"),
         "queue.filter.search": ("sök \"%@\": %d träffar", "search \"%@\": %d hits"),
+        "queue.filter.search.one": ("sök \"%@\": %d träff", "search \"%@\": %d hit"),
         "col.urgency": ("Brådska", "Urgency"),
         "col.patient": ("Ålder", "Age"),
         "col.reason": ("Kontaktorsak", "Reason"),
@@ -97,6 +100,7 @@ public enum Strings {
         "picker.outcomes": ("Avsluta med utfall", "Close with outcome"),
         "picker.urgency": ("Ny brådskegrad", "New urgency"),
         "picker.preview": ("Förhandsvisning", "Preview"),
+        "picker.recommended": ("rekommenderas av triagen", "recommended by the triage"),
         "picker.newTemplate": ("Ny egen mall", "New personal template"),
         "picker.templateKeys": ("^N ny egen · ^E ändra egen", "^N new own · ^E edit own"),
         "prompt.template": ("Text med {variabler}; ^S sparar, Esc avbryter", "Text with {variables}; ^S saves, Esc cancels"),
@@ -163,13 +167,15 @@ public enum Strings {
         "lock.title": ("Skärmen är låst", "The screen is locked"),
         "lock.hint": ("Ange lösenord och Enter för att låsa upp · Ctrl-C avslutar", "Type your password and Enter to unlock · Ctrl-C quits"),
         "dash.title": ("Översikt – %@", "Dashboard – %@"),
-        "dash.summary": ("öppna %d · över svarstid %d · median första svar i dag %@", "open %d · past target %d · median first answer today %@"),
+        "dash.summary": ("öppna %d · över svarstid %d · median första svar (ärenden från i dag) %@",
+                         "open %d · past target %d · median first answer (today's cases) %@"),
         "dash.total": ("Totalt", "Total"),
         "dash.oldest": ("Äldst", "Oldest"),
         "dash.overdue": ("! Över svarstid", "! Past target"),
         "dash.arrivals": ("Ankomster senaste 24 h", "Arrivals last 24 h"),
         "dash.staff": ("Personal inloggad", "Staff online"),
         "dash.chats": ("%d chattar", "%d chats"),
+        "dash.chats.one": ("%d chatt", "%d chat"),
         "dash.none": ("ingen", "none"),
         "small": ("Fönstret är för litet (minst 40×10)", "The window is too small (at least 40×10)"),
         "case.age": ("%d år", "%d years"),
@@ -201,6 +207,11 @@ public enum Strings {
     public static func t(_ key: String, _ lang: Lang) -> String {
         guard let e = table[key] else { return key }
         return lang == .sv ? e.sv : e.en
+    }
+
+    /// A count with the right plural: `key.one` for 1 (when the catalog has it), else `key`.
+    public static func n(_ key: String, _ count: Int, _ lang: Lang) -> String {
+        t(count == 1 && table[key + ".one"] != nil ? key + ".one" : key, lang, count)
     }
 
     /// The text with `%d`/`%@` arguments filled in.

@@ -126,7 +126,7 @@ final class ConsoleController {
                 let u = try currentUser()
                 do {
                     guard try store.login(username: u.username, password: password) != nil else {
-                        return [.unlockFailed(Strings.t("login.failed", lang))]
+                        return [.unlockFailed(Strings.t("lock.failed", lang))]
                     }
                 } catch let e as LotsError {
                     return [.unlockFailed(Strings.error(e, lang))]

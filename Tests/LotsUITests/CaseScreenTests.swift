@@ -68,7 +68,7 @@ import LotsUI
         s.units = [UnitChoice(hsaId: "SE2321000016-DEMO3", name: "Vårdcentralen Norrby", type: .vardcentral, missions: [.somatisk],
                               address: "Norrbyvägen 12", openText: "öppet nu", isOpen: true, waitMinutes: 60)]
         _ = s.handle(.char("f"))
-        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("Vårdcentralen Norrby  · Vårdcentral · öppet nu · väntetid 1 h"))
+        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("★ Vårdcentralen Norrby  · rekommenderas av triagen · Vårdcentral · öppet nu · väntetid 1 h"))
         _ = s.handle(.enter)
         #expect(s.handle(.enter).isEmpty)  // an empty note is refused
         #expect(s.statusIsError)

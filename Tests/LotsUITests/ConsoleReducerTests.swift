@@ -48,7 +48,7 @@ import LotsUI
     @Test func overrideAsksForUrgencyThenAReason() {
         var s = Samples.caseState()
         _ = s.handle(.char("o"))
-        _ = s.handle(.down)  // P1
+        _ = s.handle(.up); _ = s.handle(.up)  // from the case's own P3 to P1
         _ = s.handle(.enter)
         for c in "Andnöd i vila" { _ = s.handle(.char(c)) }
         #expect(s.handle(.enter) == [.override(caseId: 5, urgency: .p1, reason: "Andnöd i vila")])

@@ -29,13 +29,11 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
     @Option(help: "Lock the screen after this many seconds without a key press.") var lockAfter: Int = 600
 
-    func validate() throws {
-        if let lang, Lang(rawValue: lang) == nil {
-            throw LotsError("unknown language \"\(lang)\"", at: "--lang", fix: "use sv or en", code: .usage)
-        }
-    }
-
     func run() throws {
+        // Checked here, not in validate(): the argument parser would wrap the error (exit 1, a doubled prefix).
+        if let lang, Lang(rawValue: lang) == nil {
+            throw LotsError("unknown language \"\(lang.prefix(20))\"", at: "--lang", fix: "use sv or en", code: .usage)
+        }
         let env = ProcessInfo.processInfo.environment
         try Terminal.checkUsable(environment: env)
         let s = try store.open()

@@ -183,6 +183,11 @@ public final class Terminal {
         refresh()
     }
 
+    /// Draws attention: a visible flash, or the bell when asked for (off by default).
+    public func alert(bell: Bool) {
+        if bell { beep() } else { flash() }
+    }
+
     /// Forgets the last frame, so the next draw repaints everything.
     public func invalidate() { last = nil }
 

@@ -19,6 +19,21 @@ extension ConsoleState {
             }
         }
         if modal != nil { return handleModal(key) }
+        // q with open chats or an unsent text says so first; a second q quits (Ctrl-C always quits).
+        let armed = quitArmed
+        quitArmed = false
+        if key == .char("q"), !armed, screen == .queue || screen == .caseView && !composerFocused || screen == .dashboard,
+           !hot.isEmpty || !composer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            quitArmed = true
+            let chats = Strings.n("quit.chats", hot.count, lang)
+            setStatus(Strings.t(composer.isEmpty ? "quit.confirm" : "quit.confirmDraft", lang, chats))
+            return []
+        }
+        let before = (screen, detail?.id, status)
+        defer {
+            // Switching screen or case clears the status line, unless this key said something new.
+            if (screen, detail?.id) != (before.0, before.1), status == before.2, modal == nil { setStatus("") }
+        }
         switch screen {
         case .login: return handleLogin(key)
         case .help:
@@ -263,13 +278,13 @@ extension ConsoleState {
             loginPassword.set("")
             setStatus(message, error: true)
         case let .queueLoaded(rows, hot):
-            if queueRead { announceRaised(rows + hot) }
+            if queueRead { announceReplies(hot); announceRaised(rows + hot) }
             queue = rows
             setHot(hot)
             queueRead = true
             keepSelection()
         case let .queueChanged(changes, hot):
-            if queueRead { announceRaised(changes.changed + hot) }
+            if queueRead { announceReplies(hot); announceRaised(changes.changed + hot) }
             changes.apply(to: &queue)
             setHot(hot)
             queueRead = true
@@ -284,6 +299,7 @@ extension ConsoleState {
             detail = d
             templateValues = values
             if !sameCase {
+                setStatus("")  // another case: the last one's message no longer applies
                 composer = TextEditor(draft ?? "")
                 composerTemplate = draftTemplate
                 composerFocused = false
@@ -322,6 +338,7 @@ extension ConsoleState {
             templates = list
         case let .tick(date):
             now = date
+            if user?.role == .clinician, !locked, screen != .login { remindOverdue() }
             if user != nil, !locked, screen != .login, now.timeIntervalSince(lastActivity) >= lockAfter {
                 locked = true
                 modal = nil
@@ -367,6 +384,24 @@ extension ConsoleState {
         }
         guard let (_, text) = best else { return }
         setStatus(text, alert: true)
+        alerts += 1
+    }
+
+    /// A citizen wrote in one of the user's chats: said in the status line and counted as an alert.
+    mutating func announceReplies(_ incoming: [QueueEntry]) {
+        let before = Dictionary(hot.map { ($0.id, $0.unreadCount) }, uniquingKeysWith: { a, _ in a })
+        guard let e = incoming.filter({ $0.unreadCount > (before[$0.id] ?? 0) && before[$0.id] != nil })
+            .min(by: { ($0.urgency, $0.submittedAt) < ($1.urgency, $1.submittedAt) }) else { return }
+        setStatus(Strings.t("alert.reply", lang, Int(e.id)), alert: false)
+        alerts += 1
+    }
+
+    /// Every few minutes while own chats are past their response target: a reminder and an alert.
+    mutating func remindOverdue() {
+        let overdue = hot.filter { ($0.secondsToTarget(now: now) ?? 1) < 0 }
+        guard !overdue.isEmpty, lastReminder.map({ now.timeIntervalSince($0) >= Self.reminderInterval }) ?? true else { return }
+        lastReminder = now
+        setStatus(Strings.t("alert.overdue", lang, overdue.count, hot.count), error: true)
         alerts += 1
     }
 

@@ -163,8 +163,15 @@ public struct ConsoleState: Sendable, Equatable {
     public var statusIsError = false
     /// True once the queue has been read (alerts compare with what was on screen before).
     public var queueRead = false
-    /// Counts alerts (a raised case, a new urgent case): the terminal may flash or ring when it grows.
+    /// Counts alerts (a raised case, a new urgent case, a reply in one's chat, the overdue reminder): the terminal
+    /// flashes (or rings, when asked to) when it grows.
     public var alerts = 0
+    /// `q` was pressed once with open chats or an unsent text: the next `q` quits.
+    public var quitArmed = false
+    /// When the overdue-chats reminder was last given.
+    public var lastReminder: Date?
+    /// How often the reminder repeats while own chats are past their response target.
+    public static let reminderInterval: TimeInterval = 300
 
     // Screen lock
     public var lockAfter: TimeInterval = 600

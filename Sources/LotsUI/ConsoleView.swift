@@ -39,7 +39,9 @@ public enum ConsoleView {
         b.put(CellWidth.truncate(left, to: w - 8), x: 0, y: 0, style: Style(.title))
         b.put(String(clock), x: w - 6, y: 0, style: Style(.title))
         hotlist(s, into: &b)
-        b.put(CellWidth.truncate(SafeText.sanitize(s.status, keepNewlines: false), to: w - 1), x: 1, y: h - 2,
+        // On the queue, the status leaves room for the filter indicator (QueueScreen.info).
+        let reserve = s.screen == .queue ? min(CellWidth.of(QueueScreen.info(s)), w / 2 - 1) + 2 : 0
+        b.put(CellWidth.truncate(SafeText.sanitize(s.status, keepNewlines: false), to: max(0, w - 1 - reserve)), x: 1, y: h - 2,
               style: Style(s.statusIsError ? .error : .ok, bold: s.statusIsError))
         var x = 0
         for (key, label) in Bindings.footer(context, s.lang, role: s.user?.role) {

@@ -47,16 +47,24 @@ enum QueueScreen {
         for (i, e) in rows.dropFirst(first).prefix(capacity).enumerated() {
             row(e, s, c, selected: e.id == s.selectedId, y: top + i, into: &b)
         }
-        var info = Strings.n("queue.count", rows.count, s.lang)
+        let info = self.info(s)
+        if s.status.isEmpty {
+            b.put(CellWidth.truncate(info, to: b.width - 2), x: 1, y: b.height - 2, style: Style(.dim))
+        } else {
+            // The status line leaves room for this (ConsoleView.chrome): the filter indicator is never hidden.
+            let text = CellWidth.truncate(info, to: max(0, b.width / 2 - 1))
+            b.put(text, x: b.width - CellWidth.of(text) - 1, y: b.height - 2, style: Style(.dim))
+        }
+    }
+
+    /// The count and the filters in force, shown on the status line.
+    static func info(_ s: ConsoleState) -> String {
+        var info = Strings.n("queue.count", s.visibleQueue.count, s.lang)
         if s.filter.mine { info += " · " + s.t("queue.filter.mine") }
         if let u = s.filter.urgency { info += " · " + Strings.t("queue.filter.urgency", s.lang, u.code) }
         if let q = s.filter.search { info += " · \"" + SafeText.sanitize(q, keepNewlines: false) + "\"" }
-        if s.status.isEmpty || s.statusIsError == false && s.status == s.t("msg.refreshed") {
-            b.put(CellWidth.truncate(info, to: b.width - 2), x: 1, y: b.height - 2, style: Style(.dim))
-        } else {
-            let x = b.width - CellWidth.of(info) - 1
-            if x > CellWidth.of(s.status) + 3 { b.put(info, x: x, y: b.height - 2, style: Style(.dim)) }
-        }
+        if s.filter.overdue { info += " · " + s.t("queue.filter.overdue") }
+        return info
     }
 
     static func row(_ e: QueueEntry, _ s: ConsoleState, _ c: Columns, selected: Bool, y: Int, into b: inout CellBuffer) {

@@ -28,6 +28,8 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "sv or en (default: sv, or en with an English LANG).") var lang: String?
     @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
     @Option(help: "Lock the screen after this many seconds without a key press.") var lockAfter: Int = 600
+    @Flag(help: "Ring the terminal bell on alerts (a new 112/P1 case, a reply in your chat, overdue chats); by default the screen only flashes.")
+    var bell = false
 
     func run() throws {
         // Checked here, not in validate(): the argument parser would wrap the error (exit 1, a doubled prefix).
@@ -58,7 +60,12 @@ struct ConsoleCommand: ParsableCommand {
         var lastCheckpoint = Date()
         var running = true
         var dirty = true
+        var alertsSeen = 0
         while running && !Terminal.terminationRequested {
+            if state.alerts > alertsSeen {
+                alertsSeen = state.alerts
+                terminal.alert(bell: bell)
+            }
             if dirty {
                 let (w, h) = terminal.size
                 terminal.draw(ConsoleView.render(state, width: w, height: h))

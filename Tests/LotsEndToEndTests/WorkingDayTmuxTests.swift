@@ -127,7 +127,7 @@ import LotsTestSupport
         let t = try Tmux(width: 80, height: 24)
         defer { t.kill() }
         #expect(t.logIn(db: db, user: "erik"), "\(t.capture())")
-        #expect(t.waitFor("Ont i bröstet i går"))
+        #expect(t.waitFor("Ont i bröstet"), "\(t.capture())")
         t.keys("Enter")
         #expect(t.waitFor("── Chatt"))
         t.keys("h")
@@ -137,8 +137,7 @@ import LotsTestSupport
         #expect(flat.contains("anna · hänvisat"))
         t.keys("Escape")
         #expect(t.waitFor("── Chatt"))
-        t.keys("q")
-        #expect(t.waitFor("PROMPT$"))
+        #expect(t.quitConsole(), "\(t.capture())")
     }
 }
 
@@ -167,8 +166,11 @@ import LotsTestSupport
         #expect(line.hasPrefix("[1 PE 112]"), "\(line)")
         let shown = line.split(separator: "[").count
         #expect(shown < reasons.count && line.hasSuffix("+\(reasons.count - shown)"), "\(line)")
+        // q with open chats says so first; a second q quits.
         t.keys("q")
-        #expect(t.waitFor("PROMPT$"))
+        #expect(t.waitFor("Du har 6 öppna chattar – q igen avslutar"), "\(t.capture())")
+        t.keys("q")
+        #expect(t.waitFor("PROMPT$"), "\(t.capture())")
     }
 }
 
@@ -192,8 +194,7 @@ import LotsTestSupport
         t.keys("t")
         #expect(t.waitFor("Ärende \(id) är avslutat och kan inte tas"), "\(t.capture())")
         #expect(try LotsStore.open(path: db).caseDetail(Int64(id)!)?.status == .closed)
-        t.keys("q")
-        #expect(t.waitFor("PROMPT$"))
+        #expect(t.quitConsole(), "\(t.capture())")
     }
 }
 

@@ -165,3 +165,59 @@ import LotsUI
         #expect(s.status == "Ärende 5 är redan ditt")
     }
 }
+
+/// What staff expect besides the defects (issue 12): confirmation before quitting, a status line that
+/// belongs to the screen, notifications.
+@Suite struct StaffExpectationsTests {
+    @Test func qWithOpenChatsSaysSoAndASecondQQuits() {
+        var s = Samples.queueState()
+        #expect(s.handle(.char("q")).isEmpty)
+        #expect(s.status == "Du har 1 öppen chatt – q igen avslutar")
+        #expect(s.handle(.char("q")) == [.quit])
+        var other = Samples.queueState()
+        _ = other.handle(.char("q"))
+        _ = other.handle(.down)  // anything else disarms it
+        #expect(other.handle(.char("q")).isEmpty)
+        #expect(other.handle(.ctrl("c")) == [.quit])
+    }
+
+    @Test func theStatusLineClearsWhenTheScreenOrCaseChanges() {
+        var s = Samples.caseState()
+        s.setStatus("Meddelandet skickat")
+        _ = s.handle(.escape)
+        #expect(s.screen == .queue && s.status.isEmpty)
+        s.setStatus("Du har tagit ärende 5")
+        var other = Samples.detail
+        other.id = 9
+        _ = s.apply(.caseLoaded(other, draft: nil, draftTemplate: nil, templateValues: [:]))
+        #expect(s.status.isEmpty)
+    }
+
+    @Test func theFilterIndicatorIsNeverHiddenByTheStatus() {
+        var s = Samples.queueState()
+        _ = s.handle(.char("u"))
+        s.setStatus(String(repeating: "Ett mycket långt statusmeddelande ", count: 4))
+        let line = ConsoleView.render(s, width: 80, height: 24).lines()[22]
+        #expect(line.contains("brådska EMERGENCY") || line.contains("brådska"), "\(line)")
+    }
+
+    @Test func aReplyInOwnChatIsAnAlert() {
+        var s = Samples.queueState()
+        var chat = Samples.queue[2]
+        chat.unreadCount += 1
+        _ = s.apply(.queueChanged(QueueChanges(changed: [chat], removed: [], rev: 2), hot: [chat]))
+        #expect(s.alerts == 1 && s.status == "Nytt meddelande från patienten i ärende 5")
+    }
+
+    @Test func overdueChatsAreRemindedEveryFewMinutes() {
+        var s = Samples.queueState()
+        let late = Samples.entry(3, .p1, "Åsa Öberg", "Huvudvärk", minutesAgo: 40, owner: "Anna Lind")
+        _ = s.apply(.queueLoaded(Samples.queue, hot: [late]))
+        _ = s.apply(.tick(Samples.now))
+        #expect(s.alerts == 1 && s.status.hasPrefix("Påminnelse: 1 av dina 1 chattar"))
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(60)))
+        #expect(s.alerts == 1)
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval + 1)))
+        #expect(s.alerts == 2)
+    }
+}

@@ -168,7 +168,9 @@ extension LotsStore {
 
     /// Closes a case with an outcome. Self-care advice on a P1 or EMERGENCY case is an override of the triage:
     /// it needs `overrideReason`, recorded in history and the access log.
-    public func close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, by user: StaffUser, now: Date = Date()) throws {
+    public func close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, message: String? = nil, by user: StaffUser,
+                      now: Date = Date()) throws {
+        let closing = try message.map { try Self.validatedMessage($0) }
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
@@ -176,6 +178,13 @@ extension LotsStore {
             let urgency = try Self.urgency(db, caseId)
             if outcome == .selfCareAdvice, urgency <= .p1 {
                 try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: urgency, to: outcome.rawValue, reason: overrideReason, at: now)
+            }
+            if let closing {
+                // What the patient is told, as a staff message in the same transaction.
+                try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, 'staff', ?, ?, ?)",
+                               arguments: [caseId, user.id, closing, now])
+                try db.execute(sql: "UPDATE careCase SET firstResponseAt = COALESCE(firstResponseAt, ?), lastMessageAt = ? WHERE id = ?",
+                               arguments: [now, now, caseId])
             }
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, updatedAt = ? WHERE id = ?",
                            arguments: [next.rawValue, outcome.rawValue, now, now, caseId])

@@ -14,6 +14,12 @@ extension ConsoleState {
         }))
     }
 
+    /// The last step of closing: the message the patient will get, in the patient's language, to edit or clear.
+    mutating func confirmClose(_ outcome: Outcome, overrideReason: String?) {
+        let text = Strings.t("close.message." + outcome.rawValue, patientLanguage)
+        modal = .closeConfirm(outcome, overrideReason: overrideReason, TextEditor(text, maxLength: 4000), templateIndex: 0)
+    }
+
     mutating func handleModal(_ key: Key) -> [ConsoleEffect] {
         guard let m = modal else { return [] }
         if key == .ctrl("c") { return saveDraftIfDirty() + [.quit] }
@@ -53,8 +59,8 @@ extension ConsoleState {
                     modal = .closeOverride(o, d.urgency, TextEditor("", maxLength: 500))
                     return []
                 }
-                modal = nil
-                return [.close(caseId: d.id, outcome: o)]
+                confirmClose(o, overrideReason: nil)
+                return []
             }
             _ = p.handle(key); modal = .outcomes(p)
         case var .urgencies(p):
@@ -79,11 +85,27 @@ extension ConsoleState {
         case .closeOverride(let outcome, let u, var editor):
             if key == .enter {
                 let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !reason.isEmpty, let d = detail else { setStatus(t("msg.emptyReason"), error: true); return [] }
-                modal = nil
-                return [.close(caseId: d.id, outcome: outcome, overrideReason: reason)]
+                guard !reason.isEmpty else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                confirmClose(outcome, overrideReason: reason)
+                return []
             }
             editor.handle(key); modal = .closeOverride(outcome, u, editor)
+        case .closeConfirm(let outcome, let reason, var editor, let index):
+            if key == .enter, let d = detail {
+                modal = nil
+                let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return [.close(caseId: d.id, outcome: outcome, overrideReason: reason, message: text.isEmpty ? nil : text)]
+            }
+            if key == .ctrl("t") {
+                // The next closing template, filled for this case in the patient's language.
+                let closing = templates.filter { $0.category == "closing" }
+                guard !closing.isEmpty else { return [] }
+                let tpl = closing[index % closing.count]
+                editor.set(TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues).text)
+                modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index + 1)
+                return []
+            }
+            editor.handle(key); modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index)
         case .templateEdit(let code, var editor):
             if key == .ctrl("s") {
                 modal = nil

@@ -14,7 +14,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case saveDraft(caseId: Int64, body: String, templateCode: String?)
     case forward(caseId: Int64, unit: String, note: String)
     /// Closing; `overrideReason` when the outcome is less urgent than the triage (self-care advice on P1/112).
-    case close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil)
+    case close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, message: String? = nil)
     case override(caseId: Int64, urgency: Urgency, reason: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
@@ -102,6 +102,9 @@ public enum ConsoleModal: Sendable, Equatable {
     case phoneOverride(PhoneOutcome, Urgency, TextEditor)
     /// Confirm closing a P1/112 case as self-care advice, with a reason (an override).
     case closeOverride(Outcome, Urgency, TextEditor)
+    /// The last step of closing: what the patient will be told (editable, from a closing template with ^T,
+    /// empty for no message); Enter closes.
+    case closeConfirm(Outcome, overrideReason: String?, TextEditor, templateIndex: Int)
 }
 
 /// Queue filters.

@@ -100,8 +100,8 @@ final class ConsoleController {
             case let .forward(id, unit, note):
                 try store.forward(caseId: id, to: unit, note: note, by: try currentUser())
                 return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
-            case let .close(id, outcome, reason):
-                try store.close(caseId: id, outcome: outcome, overrideReason: reason, by: try currentUser())
+            case let .close(id, outcome, reason, message):
+                try store.close(caseId: id, outcome: outcome, overrideReason: reason, message: message, by: try currentUser())
                 return try refresh(id, Strings.t("msg.closed", lang, Int(id), Strings.outcome(outcome, lang)))
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())

@@ -190,6 +190,8 @@ import LotsTestSupport
         #expect(t.waitFor("Avsluta med utfall"))
         t.type("duplicate")
         t.keys("Enter")
+        #expect(t.waitFor("Patienten får"), "\(t.capture())")  // what the patient will be told, before anything is done
+        t.keys("Enter")
         #expect(t.waitFor("Ärende \(id) avslutat"), "\(t.capture())")
         t.keys("t")
         #expect(t.waitFor("Ärende \(id) är avslutat och kan inte tas"), "\(t.capture())")

@@ -79,3 +79,15 @@ import LotsStore
         #expect(throws: LotsError.self) { try intake("de") }
     }
 }
+
+@Suite struct ClosingMessageTests {
+    @Test func closingWithAMessageTellsThePatientInTheSameTransaction() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let id = try f.addCase("Ont i halsen")
+        try f.store.take(caseId: id, by: anna)
+        try f.store.close(caseId: id, outcome: .bookedVisit, message: "Du har fått en tid. Välkommen!", by: anna)
+        let d = try #require(try f.store.caseDetail(id))
+        #expect(d.status == .closed && d.messages.last?.author == .staff && d.messages.last?.body == "Du har fått en tid. Välkommen!")
+    }
+}

@@ -131,14 +131,41 @@ import LotsCore
         #expect(s.handle(.enter).isEmpty)
         guard case .closeOverride(.selfCareAdvice, .p1, _)? = s.modal else { Issue.record("no confirmation: \(String(describing: s.modal))"); return }
         for c in "Bedömd i telefon, mår bra" { _ = s.handle(.char(c)) }
-        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .selfCareAdvice, overrideReason: "Bedömd i telefon, mår bra")])
+        #expect(s.handle(.enter).isEmpty)  // then what the patient will be told
+        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .selfCareAdvice, overrideReason: "Bedömd i telefon, mår bra",
+                                            message: Strings.t("close.message.self-care-advice", .sv))])
     }
 
     @Test func closingAP3CaseAsSelfCareAdviceNeedsNoReason() {
         var s = Samples.caseState()
         _ = s.handle(.char("x"))
         for c in "self-care" { _ = s.handle(.char(c)) }
-        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .selfCareAdvice)])
+        #expect(s.handle(.enter).isEmpty)
+        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .selfCareAdvice, message: Strings.t("close.message.self-care-advice", .sv))])
+    }
+
+    @Test func closingShowsWhatThePatientWillBeToldInThePatientsLanguage() {
+        var s = Samples.caseState()
+        s.detail?.language = "en"
+        s.templates.append(PhraseTemplate(code: "CLOSE-BOOKED", category: "closing", titleSv: "Avslut", titleEn: "Closing",
+                                          bodySv: "Tack {citizen.firstName}!", bodyEn: "Thank you {citizen.firstName}!"))
+        _ = s.handle(.char("x"))
+        for c in "booked" { _ = s.handle(.char(c)) }
+        _ = s.handle(.enter)
+        let text = ConsoleView.render(s, width: 100, height: 30).text
+        #expect(text.contains("Avsluta ärende 5: Bokat besök") && text.contains("Patienten får (på engelska)"), "\(text)")
+        #expect(text.contains("You have an appointment and the case is closed."))
+        _ = s.handle(.ctrl("t"))
+        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .bookedVisit, message: "Thank you Li!")])
+    }
+
+    @Test func clearingTheClosingMessageClosesWithoutOne() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("x"))
+        for c in "duplicate" { _ = s.handle(.char(c)) }
+        _ = s.handle(.enter)
+        _ = s.handle(.ctrl("u"))
+        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .duplicate)])
     }
 }
 

@@ -281,3 +281,23 @@ extension LotsStore {
         } }
     }
 }
+
+// MARK: - The patient's language
+
+extension LotsStore {
+    /// Sets the patient's language (`sv` or `en`), which templates sent to the patient follow; history and audit.
+    public func setLanguage(caseId: Int64, language: String, by user: StaffUser, now: Date = Date()) throws {
+        guard ["sv", "en"].contains(language) else {
+            throw LotsError("unknown language \"\(language.prefix(8))\"", at: "language", fix: "use sv or en", code: .usage)
+        }
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
+            let st = try Self.caseState(db, caseId)
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "language", fix: "the language applies to open cases") }
+            let old = try String.fetchOne(db, sql: "SELECT language FROM careCase WHERE id = ?", arguments: [caseId]) ?? "sv"
+            try db.execute(sql: "UPDATE careCase SET language = ?, updatedAt = ? WHERE id = ?", arguments: [language, now, caseId])
+            try Self.history(db, caseId, user.username, "language", from: nil, to: nil, note: "\(old) -> \(language)", at: now)
+            try Self.audit(db, Actor(user: user), action: "set-language", caseId: caseId, personnummer: st.pnr, detail: "\(old) -> \(language)", at: now)
+        } }
+    }
+}

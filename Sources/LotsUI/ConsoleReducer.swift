@@ -124,7 +124,7 @@ extension ConsoleState {
     /// Why an action on the open case is not allowed in its state, or nil when it is.
     func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
         let id = Int(d.id)
-        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override]
+        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage]
         if d.status == .closed, changes.contains(action) {
             return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
         }
@@ -153,6 +153,7 @@ extension ConsoleState {
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
         case .history: screen = .caseHistory; historyScroll = 0
+        case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:
             guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }

@@ -16,6 +16,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Closing; `overrideReason` when the outcome is less urgent than the triage (self-care advice on P1/112).
     case close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, message: String? = nil)
     case override(caseId: Int64, urgency: Urgency, reason: String)
+    /// Sets the patient's language (`sv`/`en`): templates for the patient follow it.
+    case setLanguage(caseId: Int64, language: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.

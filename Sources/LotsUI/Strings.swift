@@ -85,6 +85,8 @@ public enum Strings {
         "history.forwarded": ("hänvisat", "forwarded"),
         "history.closed": ("avslutat", "closed"),
         "history.override": ("triagen ändrad", "triage overridden"),
+        "history.language": ("patientens språk ändrat", "patient's language changed"),
+        "msg.language": ("Patientens språk: %@ – mallar till patienten skrivs på det", "Patient's language: %@ – templates to the patient use it"),
         "history.retriage": ("omtriage på nytt meddelande", "re-triaged on a new message"),
         "case.chat": ("Chatt", "Chat"),
         "case.composer": ("Skriv (^S skickar, Esc lämnar)", "Write (^S sends, Esc leaves)"),

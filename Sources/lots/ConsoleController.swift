@@ -106,6 +106,9 @@ final class ConsoleController {
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
                 return try refresh(id, Strings.t("msg.overridden", lang, urgency.code))
+            case let .setLanguage(id, language):
+                try store.setLanguage(caseId: id, language: language, by: try currentUser())
+                return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
             case let .saveTemplate(code, body):
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)

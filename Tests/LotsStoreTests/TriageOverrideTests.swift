@@ -91,3 +91,15 @@ import LotsStore
         #expect(d.status == .closed && d.messages.last?.author == .staff && d.messages.last?.body == "Du har fått en tid. Välkommen!")
     }
 }
+
+@Suite struct SetLanguageTests {
+    @Test func staffSetThePatientsLanguageWithHistoryAndAudit() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        let id = try f.addCase("Sore throat")
+        try f.store.setLanguage(caseId: id, language: "en", by: anna)
+        let d = try #require(try f.store.caseDetail(id))
+        #expect(d.language == "en" && d.history.contains { $0.kind == "language" && $0.note == "sv -> en" })
+        #expect(throws: LotsError.self) { try f.store.setLanguage(caseId: id, language: "de", by: anna) }
+    }
+}

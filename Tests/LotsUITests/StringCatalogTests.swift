@@ -88,3 +88,10 @@ import LotsCore
         #expect(s.composer.text.hasSuffix("Hej Li! Jag heter Anna Lind."))
     }
 }
+
+@Suite struct SetPatientLanguageKeyTests {
+    @Test func lTogglesThePatientsLanguageForClinicians() {
+        var s = Samples.caseState()
+        #expect(s.handle(.char("l")) == [.setLanguage(caseId: 5, language: "en")])
+    }
+}

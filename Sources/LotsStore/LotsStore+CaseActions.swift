@@ -10,7 +10,7 @@ extension LotsStore {
         guard let r = try Row.fetchOne(db, sql: """
             SELECT c.status, c.ownerStaffId, c.unitHsaId, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
             """, arguments: [caseId]) else {
-            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput)
+            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput).keyed("err.noCase", "\(caseId)")
         }
         return (CaseStatus(rawValue: r["status"]) ?? .new, r["ownerStaffId"], r["personnummer"], r["unitHsaId"])
     }
@@ -69,6 +69,7 @@ extension LotsStore {
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
                 throw LotsError("case \(caseId) is not yours to release", at: "release", fix: "only the owner can release a case")
+                    .keyed("err.notYoursRelease", "\(caseId)")
             }
             let next = try st.status.transition(to: .new)
             try db.execute(sql: "UPDATE careCase SET ownerStaffId = NULL, status = ?, updatedAt = ? WHERE id = ?", arguments: [next.rawValue, now, caseId])
@@ -85,10 +86,11 @@ extension LotsStore {
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
-                throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case")
+                throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case").keyed("err.takeFirst", "\(caseId)")
             }
             guard st.status != .closed, st.status != .forwarded else {
                 throw LotsError("case \(caseId) is \(st.status.rawValue)", at: "send", fix: "the chat is no longer yours to write in")
+                    .keyed("err.notWritable", "\(caseId)")
             }
             try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, templateCode, at) VALUES (?, 'staff', ?, ?, ?, ?)",
                            arguments: [caseId, user.id, text, templateCode, now])
@@ -144,6 +146,7 @@ extension LotsStore {
         let handover = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !handover.isEmpty else {
             throw LotsError("a handover note is required", at: "forward", fix: "write why and what the receiving unit should know")
+                .keyed("err.noteRequired")
         }
         return try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
@@ -151,7 +154,7 @@ extension LotsStore {
             guard let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE hsaId = ?", arguments: [unit]) else {
                 throw LotsError("unknown unit \"\(unit)\"", at: "forward", fix: "choose a unit from the directory")
             }
-            guard unit != st.unit else { throw LotsError("the case is already at \(unitName)", at: "forward", fix: "choose another unit") }
+            guard unit != st.unit else { throw LotsError("the case is already at \(unitName)", at: "forward", fix: "choose another unit").keyed("err.alreadyAt", unitName) }
             let next = try st.status.transition(to: .forwarded)
             try db.execute(sql: "INSERT INTO forward (caseId, fromUnitHsaId, toUnitHsaId, staffId, note, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [caseId, st.unit, unit, user.id, handover, now])
@@ -201,7 +204,7 @@ extension LotsStore {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
-            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases") }
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases").keyed("err.closed", "\(caseId)") }
             let old = try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]) ?? "?"
             try db.execute(sql: "UPDATE careCase SET urgency = ?, urgencyRank = ?, updatedAt = ? WHERE id = ?",
                            arguments: [urgency.code, urgency.rank, now, caseId])
@@ -264,7 +267,7 @@ extension LotsStore {
                                at now: Date) throws {
         guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
             throw LotsError("case \(caseId) is triaged \(from.code): \(to) is less urgent and needs a reason", at: "override",
-                            fix: "confirm and write why the triage does not apply")
+                            fix: "confirm and write why the triage does not apply").keyed("err.overrideReason", "\(caseId)", from.code)
         }
         try history(db, caseId, user.username, "override", from: nil, to: nil, note: "\(from.code) -> \(to): \(why)", at: now)
         try audit(db, Actor(user: user), action: "override-triage", caseId: caseId, personnummer: pnr, detail: "\(from.code) -> \(to)", at: now)
@@ -293,7 +296,7 @@ extension LotsStore {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
-            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "language", fix: "the language applies to open cases") }
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "language", fix: "the language applies to open cases").keyed("err.closed", "\(caseId)") }
             let old = try String.fetchOne(db, sql: "SELECT language FROM careCase WHERE id = ?", arguments: [caseId]) ?? "sv"
             try db.execute(sql: "UPDATE careCase SET language = ?, updatedAt = ? WHERE id = ?", arguments: [language, now, caseId])
             try Self.history(db, caseId, user.username, "language", from: nil, to: nil, note: "\(old) -> \(language)", at: now)

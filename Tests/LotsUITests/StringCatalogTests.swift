@@ -95,3 +95,25 @@ import LotsCore
         #expect(s.handle(.char("l")) == [.setLanguage(caseId: 5, language: "en")])
     }
 }
+
+@Suite struct KeyedErrorTests {
+    @Test func everyKeyedStoreErrorHasACatalogEntryInBothLanguages() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        var keys: Set<String> = ["pnr.char", "pnr.digits", "pnr.month", "pnr.day", "pnr.check", "pnr.future"]
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for m in text.matches(of: /\.keyed\("([a-zA-Z.]+)"/) { keys.insert(String(m.1)) }
+        }
+        #expect(keys.count > 10)
+        for k in keys { #expect(Strings.table[k] != nil, "no catalog entry for \(k)") }
+    }
+
+    @Test func aStoreErrorReadsInTheUIsLanguage() {
+        let e = LotsError("you already have 6 open chats (the limit is 6)", at: "take", fix: "close or release a chat first").keyed("err.chatCap", "6", "6")
+        #expect(Strings.error(e, .sv) == "Du har redan 6 öppna chattar (gränsen är 6) – avsluta eller släpp en först")
+        #expect(Strings.error(e, .en).hasPrefix("You already have 6 open chats"))
+        let taken = LotsError("x", at: "take", fix: "y").keyed("err.takenBy", "5", "Bertil Ek")
+        #expect(Strings.error(taken, .sv) == "Ärende 5 är redan taget av Bertil Ek – öppna ett annat, eller be Bertil Ek släppa det")
+    }
+}

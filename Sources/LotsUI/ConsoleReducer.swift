@@ -400,7 +400,11 @@ extension ConsoleState {
     /// Every few minutes while own chats are past their response target: a reminder and an alert.
     mutating func remindOverdue() {
         let overdue = hot.filter { ($0.secondsToTarget(now: now) ?? 1) < 0 }
-        guard !overdue.isEmpty, lastReminder.map({ now.timeIntervalSince($0) >= Self.reminderInterval }) ?? true else { return }
+        guard !overdue.isEmpty else { lastReminder = nil; return }
+        // The first reminder comes an interval after overdue chats appear (the queue already shows them in
+        // red; a reminder the moment a case is taken would hide "Du har tagit ärende N").
+        guard let last = lastReminder else { lastReminder = now; return }
+        guard now.timeIntervalSince(last) >= Self.reminderInterval else { return }
         lastReminder = now
         setStatus(Strings.t("alert.overdue", lang, overdue.count, hot.count), error: true)
         alerts += 1

@@ -214,10 +214,12 @@ import LotsUI
         let late = Samples.entry(3, .p1, "Åsa Öberg", "Huvudvärk", minutesAgo: 40, owner: "Anna Lind")
         _ = s.apply(.queueLoaded(Samples.queue, hot: [late]))
         _ = s.apply(.tick(Samples.now))
+        #expect(s.alerts == 0, "not the moment a chat is taken")
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval)))
         #expect(s.alerts == 1 && s.status.hasPrefix("Påminnelse: 1 av dina 1 chattar"))
-        _ = s.apply(.tick(Samples.now.addingTimeInterval(60)))
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval + 60)))
         #expect(s.alerts == 1)
-        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval + 1)))
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(2 * ConsoleState.reminderInterval + 1)))
         #expect(s.alerts == 2)
     }
 }

@@ -62,6 +62,10 @@ public struct CaseDetail: Sendable, Equatable {
     public var attachments: [AttachmentInfo]
     public var messages: [Message]
     public var history: [HistoryEntry]
+    /// The automatic triage found no confident match ("ej säker automatisk bedömning").
+    public var triageUncertain = false
+    /// The patient's language (`sv` or `en`): templates for the patient follow it.
+    public var language = "sv"
 
     public init(id: Int64, personnummer: String, name: String, phone: String?, ageYears: Int, sex: Sex, unitHsaId: String,
                 unitName: String, channel: Channel, status: CaseStatus, outcome: Outcome?, urgency: Urgency, symptomCode: String?,

@@ -36,6 +36,8 @@ public struct Intake: Sendable, Equatable {
     public var selfRatedHealth: Int?
     public var expectations: String?
     public var attachments: [IntakeAttachment]
+    /// The patient's language, `sv` (default) or `en`: templates sent to the patient follow it.
+    public var language = "sv"
 
     public init(personnummer: Personnummer, name: String, phone: String?, channel: Channel, unit: String, submittedAt: Date,
                 reason: String, answers: [FormAnswer] = [], selfRatedHealth: Int? = nil, expectations: String? = nil,

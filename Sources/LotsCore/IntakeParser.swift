@@ -14,7 +14,7 @@ public struct IntakeParser {
     public static let tooLongFix = "send attachments as files next to the JSON, not inside it"
 
     static let topKeys: Set<String> = ["citizen", "channel", "unit", "submittedAt", "reason", "answers", "selfRatedHealth",
-                                       "expectations", "attachments"]
+                                       "expectations", "attachments", "language"]
 
     /// Where the JSON came from, for error locations (`-` for stdin).
     public var source: String
@@ -145,8 +145,15 @@ public struct IntakeParser {
                 attachments.append(IntakeAttachment(fileName: (path as NSString).lastPathComponent, data: bytes, metadata: meta))
             }
         }
-        return Intake(personnummer: personnummer, name: name, phone: phone, channel: channel, unit: unit, submittedAt: submittedAt,
-                      reason: reason, answers: answers, selfRatedHealth: health, expectations: expectations, attachments: attachments)
+        var language = "sv"
+        if let l = root["language"], !(l is NSNull) {
+            language = try string(l, "language", max: 8)
+            guard ["sv", "en"].contains(language) else { throw fail("unknown language \"\(language.prefix(8))\"", "language", "write \"sv\" or \"en\"") }
+        }
+        var intake = Intake(personnummer: personnummer, name: name, phone: phone, channel: channel, unit: unit, submittedAt: submittedAt,
+                            reason: reason, answers: answers, selfRatedHealth: health, expectations: expectations, attachments: attachments)
+        intake.language = language
+        return intake
     }
 
     /// A required, trimmed, non-empty string of at most `max` characters.

@@ -16,12 +16,23 @@ public struct LotsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: String
     public var fix: String
     public var code: Code
+    /// The string-catalog key (and its arguments) a user interface shows instead of the English text.
+    public var key: String?
+    public var args: [String] = []
 
     public init(_ what: String, at location: String, fix: String, code: Code = .dataError) {
         self.what = what
         self.location = location
         self.fix = fix
         self.code = code
+    }
+
+    /// The same error with a string-catalog key for user interfaces in any language.
+    public func keyed(_ key: String, _ args: String...) -> LotsError {
+        var e = self
+        e.key = key
+        e.args = args
+        return e
     }
 
     /// The one-line form written to stderr. Sanitized as a whole, so no part that echoes input (a path, a

@@ -31,18 +31,22 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
     /// Parses and validates; `reference` decides the century of 10-digit numbers (default: now).
     public init(_ text: String, reference: Date = Date()) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let invalid = { (why: String) in
-            LotsError("invalid personnummer \"\(SafeText.sanitize(String(trimmed.prefix(20)), keepNewlines: false))\": \(why)", at: "personnummer",
-                      fix: "write it as YYYYMMDD-NNNN with a valid check digit")
+        let shown = SafeText.sanitize(String(trimmed.prefix(20)), keepNewlines: false)
+        let invalid = { (why: String, key: String, args: [String]) in
+            var e = LotsError("invalid personnummer \"\(shown)\": \(why)", at: "personnummer",
+                              fix: "write it as YYYYMMDD-NNNN with a valid check digit")
+            e.key = "pnr." + key
+            e.args = [shown] + args
+            return e
         }
         var digits = ""
         var separator: Character? = nil
         for (i, ch) in trimmed.enumerated() {
             if ch.isASCII, ch.isNumber { digits.append(ch) }
             else if ch == "-" || ch == "+", separator == nil, i == trimmed.count - 5 { separator = ch }
-            else { throw invalid("unexpected character '\(SafeText.sanitize(String(ch), keepNewlines: false))'") }
+            else { throw invalid("unexpected character '\(SafeText.sanitize(String(ch), keepNewlines: false))'", "char", [SafeText.sanitize(String(ch), keepNewlines: false)]) }
         }
-        guard digits.count == 10 || digits.count == 12 else { throw invalid("expected 10 or 12 digits, found \(digits.count)") }
+        guard digits.count == 10 || digits.count == 12 else { throw invalid("expected 10 or 12 digits, found \(digits.count)", "digits", ["\(digits.count)"]) }
         let d = digits.compactMap { $0.wholeNumberValue }
         var year: Int
         let off = digits.count - 10
@@ -62,8 +66,8 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
             if year > refYear || (year == refYear && (month, day) > (ref.month!, ref.day!)) { year -= 100 }
             if separator == "+" { year -= 100 }
         }
-        guard (1...12).contains(month) else { throw invalid("month \(month) does not exist") }
-        guard day >= 1, day <= Self.daysIn(month: month, year: year) else { throw invalid("day \(day) does not exist in \(year)-\(String(format: "%02d", month))") }
+        guard (1...12).contains(month) else { throw invalid("month \(month) does not exist", "month", ["\(month)"]) }
+        guard day >= 1, day <= Self.daysIn(month: month, year: year) else { throw invalid("day \(day) does not exist in \(year)-\(String(format: "%02d", month))", "day", ["\(day)", "\(year)-\(String(format: "%02d", month))"]) }
         // Luhn over the last ten digits (YYMMDDNNN), check digit last.
         let ten = Array(d[off...])
         var sum = 0
@@ -72,8 +76,8 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
             sum += p > 9 ? p - 9 : p
         }
         let expected = (10 - sum % 10) % 10
-        guard expected == ten[9] else { throw invalid("check digit is \(ten[9]) but should be \(expected)") }
-        guard ten[6..<9] != [0, 0, 0] else { throw invalid("serial number 000 is never issued") }
+        guard expected == ten[9] else { throw invalid("check digit is \(ten[9]) but should be \(expected)", "check", ["\(ten[9])", "\(expected)"]) }
+        guard ten[6..<9] != [0, 0, 0] else { throw invalid("serial number 000 is never issued", "serial", []) }
         self.year = year
         self.month = month
         self.day = day
@@ -81,7 +85,7 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
         self.checkDigit = ten[9]
         self.isSamordningsnummer = samordning
         if let birth = birthDate, birth > reference.addingTimeInterval(86_400) {
-            throw invalid("the birth date lies in the future")
+            throw invalid("the birth date lies in the future", "future", [])
         }
     }
 

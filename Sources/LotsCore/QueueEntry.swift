@@ -17,10 +17,12 @@ public struct QueueEntry: Sendable, Equatable, Identifiable {
     public var ownerName: String?
     public var unreadCount: Int
     public var attachmentCount: Int
+    /// The automatic triage found no confident match ("ej säker automatisk bedömning").
+    public var uncertain: Bool
 
     public init(id: Int64, urgency: Urgency, ageYears: Int, sex: Sex, citizenName: String, reason: String, symptomCode: String?,
                 status: CaseStatus, channel: Channel, submittedAt: Date, firstResponseAt: Date?, ownerName: String?,
-                unreadCount: Int, attachmentCount: Int) {
+                unreadCount: Int, attachmentCount: Int, uncertain: Bool = false) {
         self.id = id
         self.urgency = urgency
         self.ageYears = ageYears
@@ -35,6 +37,7 @@ public struct QueueEntry: Sendable, Equatable, Identifiable {
         self.ownerName = ownerName
         self.unreadCount = unreadCount
         self.attachmentCount = attachmentCount
+        self.uncertain = uncertain
     }
 
     /// Seconds left to the urgency's response target (negative when overdue); nil once staff responded.

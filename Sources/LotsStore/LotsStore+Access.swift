@@ -25,7 +25,8 @@ struct AccessDenied: Error {
 extension LotsStore {
     static func deny(_ db: Database, _ user: StaffUser, _ what: String, caseId: Int64?, pnr: String?) throws -> Never {
         throw AccessDenied(error: LotsError("\(user.role.rawValue) \(user.username) may not \(what)", at: caseId.map { "case \($0)" } ?? "store",
-                                            fix: "ask a colleague with the right role or unit", code: .denied),
+                                            fix: "ask a colleague with the right role or unit", code: .denied)
+                                .keyed("err.denied", caseId.map { "\($0)" } ?? "–"),
                            user: user, caseId: caseId, pnr: pnr, what: what)
     }
 

@@ -10,7 +10,7 @@ extension LotsStore {
         guard let r = try Row.fetchOne(db, sql: """
             SELECT c.status, c.ownerStaffId, c.unitHsaId, z.personnummer FROM careCase c JOIN citizen z ON z.id = c.citizenId WHERE c.id = ?
             """, arguments: [caseId]) else {
-            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput)
+            throw LotsError("no case with id \(caseId)", at: "case", fix: "reload the queue", code: .noInput).keyed("err.noCase", "\(caseId)")
         }
         return (CaseStatus(rawValue: r["status"]) ?? .new, r["ownerStaffId"], r["personnummer"], r["unitHsaId"])
     }
@@ -38,15 +38,21 @@ extension LotsStore {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
+            guard st.status != .closed else {
+                throw LotsError("case \(caseId) is closed and cannot be taken", at: "take", fix: "start a new contact for the patient instead")
+                    .keyed("err.closedTake", "\(caseId)")
+            }
             if st.owner == user.id { return }
             if let owner = st.owner, st.status != .new, st.status != .forwarded {
                 let name = try String.fetchOne(db, sql: "SELECT displayName FROM staff WHERE id = ?", arguments: [owner]) ?? "någon annan"
                 throw LotsError("case \(caseId) is already taken by \(name)", at: "take", fix: "open another case, or ask \(name) to release it")
+                    .keyed("err.takenBy", "\(caseId)", name)
             }
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status <> 'closed' AND status <> 'forwarded'",
                                         arguments: [user.id]) ?? 0
             guard open < cap else {
                 throw LotsError("you already have \(open) open chats (the limit is \(cap))", at: "take", fix: "close or release a chat first")
+                    .keyed("err.chatCap", "\(open)", "\(cap)")
             }
             let next = try st.status.transition(to: .active)
             try db.execute(sql: "UPDATE careCase SET ownerStaffId = ?, status = ?, updatedAt = ? WHERE id = ?",
@@ -63,6 +69,7 @@ extension LotsStore {
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
                 throw LotsError("case \(caseId) is not yours to release", at: "release", fix: "only the owner can release a case")
+                    .keyed("err.notYoursRelease", "\(caseId)")
             }
             let next = try st.status.transition(to: .new)
             try db.execute(sql: "UPDATE careCase SET ownerStaffId = NULL, status = ?, updatedAt = ? WHERE id = ?", arguments: [next.rawValue, now, caseId])
@@ -79,10 +86,11 @@ extension LotsStore {
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             guard st.owner == user.id else {
-                throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case")
+                throw LotsError("take case \(caseId) before writing in it", at: "send", fix: "press t to take the case").keyed("err.takeFirst", "\(caseId)")
             }
             guard st.status != .closed, st.status != .forwarded else {
                 throw LotsError("case \(caseId) is \(st.status.rawValue)", at: "send", fix: "the chat is no longer yours to write in")
+                    .keyed("err.notWritable", "\(caseId)")
             }
             try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, templateCode, at) VALUES (?, 'staff', ?, ?, ?, ?)",
                            arguments: [caseId, user.id, text, templateCode, now])
@@ -138,6 +146,7 @@ extension LotsStore {
         let handover = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !handover.isEmpty else {
             throw LotsError("a handover note is required", at: "forward", fix: "write why and what the receiving unit should know")
+                .keyed("err.noteRequired")
         }
         return try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
@@ -145,7 +154,7 @@ extension LotsStore {
             guard let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE hsaId = ?", arguments: [unit]) else {
                 throw LotsError("unknown unit \"\(unit)\"", at: "forward", fix: "choose a unit from the directory")
             }
-            guard unit != st.unit else { throw LotsError("the case is already at \(unitName)", at: "forward", fix: "choose another unit") }
+            guard unit != st.unit else { throw LotsError("the case is already at \(unitName)", at: "forward", fix: "choose another unit").keyed("err.alreadyAt", unitName) }
             let next = try st.status.transition(to: .forwarded)
             try db.execute(sql: "INSERT INTO forward (caseId, fromUnitHsaId, toUnitHsaId, staffId, note, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [caseId, st.unit, unit, user.id, handover, now])
@@ -160,12 +169,26 @@ extension LotsStore {
         } }
     }
 
-    /// Closes a case with an outcome.
-    public func close(caseId: Int64, outcome: Outcome, by user: StaffUser, now: Date = Date()) throws {
+    /// Closes a case with an outcome. Self-care advice on a P1 or EMERGENCY case is an override of the triage:
+    /// it needs `overrideReason`, recorded in history and the access log.
+    public func close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, message: String? = nil, by user: StaffUser,
+                      now: Date = Date()) throws {
+        let closing = try message.map { try Self.validatedMessage($0) }
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
             let next = try st.status.transition(to: .closed)
+            let urgency = try Self.urgency(db, caseId)
+            if outcome == .selfCareAdvice, urgency <= .p1 {
+                try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: urgency, to: outcome.rawValue, reason: overrideReason, at: now)
+            }
+            if let closing {
+                // What the patient is told, as a staff message in the same transaction.
+                try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, 'staff', ?, ?, ?)",
+                               arguments: [caseId, user.id, closing, now])
+                try db.execute(sql: "UPDATE careCase SET firstResponseAt = COALESCE(firstResponseAt, ?), lastMessageAt = ? WHERE id = ?",
+                               arguments: [now, now, caseId])
+            }
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, updatedAt = ? WHERE id = ?",
                            arguments: [next.rawValue, outcome.rawValue, now, now, caseId])
             try db.execute(sql: "DELETE FROM draft WHERE caseId = ?", arguments: [caseId])
@@ -181,7 +204,7 @@ extension LotsStore {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
-            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases") }
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "override", fix: "overrides apply to open cases").keyed("err.closed", "\(caseId)") }
             let old = try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]) ?? "?"
             try db.execute(sql: "UPDATE careCase SET urgency = ?, urgencyRank = ?, updatedAt = ? WHERE id = ?",
                            arguments: [urgency.code, urgency.rank, now, caseId])
@@ -209,18 +232,75 @@ extension LotsStore {
     }
 
     /// Closes a case the phone nurse created during the call (self-care advice or the call-112 instruction).
-    public func closeAsContact(caseId: Int64, outcome: Outcome, note: String, by user: StaffUser, now: Date = Date()) throws {
+    /// Self-care advice on a case triaged above P5 is an override: it needs `overrideReason` (history, access log).
+    public func closeAsContact(caseId: Int64, outcome: Outcome, note: String, overrideReason: String? = nil, by user: StaffUser,
+                               now: Date = Date()) throws {
         try guarded { try pool.write { db in
             try Self.requireRole(db, user, [.phoneNurse, .clinician], to: "close a phone contact")
             let st = try Self.caseState(db, caseId)
             let creator = try Int64.fetchOne(db, sql: "SELECT createdByStaffId FROM careCase WHERE id = ?", arguments: [caseId])
             if user.role == .phoneNurse, creator != user.id { try Self.deny(db, user, "close case \(caseId)", caseId: caseId, pnr: st.pnr) }
             let next = try st.status.transition(to: .closed)
+            let urgency = try Self.urgency(db, caseId)
+            if outcome == .selfCareAdvice, urgency < .p5 {
+                try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: urgency, to: outcome.rawValue, reason: overrideReason, at: now)
+            }
             try db.execute(sql: "INSERT INTO message (caseId, author, staffId, body, at) VALUES (?, 'staff', ?, ?, ?)", arguments: [caseId, user.id, note, now])
             try db.execute(sql: "UPDATE careCase SET status = ?, outcome = ?, closedAt = ?, firstResponseAt = COALESCE(firstResponseAt, ?), updatedAt = ? WHERE id = ?",
                            arguments: [next.rawValue, outcome.rawValue, now, now, now, caseId])
             try Self.history(db, caseId, user.username, "closed", from: st.status, to: next, note: outcome.rawValue, at: now)
             try Self.audit(db, Actor(user: user), action: "close", caseId: caseId, personnummer: st.pnr, detail: outcome.rawValue, at: now)
+        } }
+    }
+}
+
+// MARK: - Overrides of the triage
+
+extension LotsStore {
+    static func urgency(_ db: Database, _ caseId: Int64) throws -> Urgency {
+        try String.fetchOne(db, sql: "SELECT urgency FROM careCase WHERE id = ?", arguments: [caseId]).flatMap(Urgency.init(rawValue:)) ?? .p3
+    }
+
+    /// Records that staff handled a case less urgently than its triage (`to`: the outcome or handling chosen):
+    /// a history row "override" with the reason and an access-log event. A missing reason is refused.
+    static func recordOverride(_ db: Database, caseId: Int64, user: StaffUser, pnr: String, from: Urgency, to: String, reason: String?,
+                               at now: Date) throws {
+        guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
+            throw LotsError("case \(caseId) is triaged \(from.code): \(to) is less urgent and needs a reason", at: "override",
+                            fix: "confirm and write why the triage does not apply").keyed("err.overrideReason", "\(caseId)", from.code)
+        }
+        try history(db, caseId, user.username, "override", from: nil, to: nil, note: "\(from.code) -> \(to): \(why)", at: now)
+        try audit(db, Actor(user: user), action: "override-triage", caseId: caseId, personnummer: pnr, detail: "\(from.code) -> \(to)", at: now)
+    }
+
+    /// Records an override for a case just created less urgently than its triage (a phone call made a digital
+    /// case although the triage said 112).
+    public func recordOverride(caseId: Int64, to handling: String, reason: String, by user: StaffUser, now: Date = Date()) throws {
+        try guarded { try pool.write { db in
+            // A phone nurse reads (and so may annotate) the cases she created; a clinician needs write access.
+            try Self.requireAccess(db, user, caseId: caseId, user.role == .phoneNurse ? .read : .write)
+            let st = try Self.caseState(db, caseId)
+            try Self.recordOverride(db, caseId: caseId, user: user, pnr: st.pnr, from: try Self.urgency(db, caseId), to: handling, reason: reason, at: now)
+        } }
+    }
+}
+
+// MARK: - The patient's language
+
+extension LotsStore {
+    /// Sets the patient's language (`sv` or `en`), which templates sent to the patient follow; history and audit.
+    public func setLanguage(caseId: Int64, language: String, by user: StaffUser, now: Date = Date()) throws {
+        guard ["sv", "en"].contains(language) else {
+            throw LotsError("unknown language \"\(language.prefix(8))\"", at: "language", fix: "use sv or en", code: .usage)
+        }
+        try guarded { try pool.write { db in
+            try Self.requireAccess(db, user, caseId: caseId, .write)
+            let st = try Self.caseState(db, caseId)
+            guard st.status != .closed else { throw LotsError("case \(caseId) is closed", at: "language", fix: "the language applies to open cases").keyed("err.closed", "\(caseId)") }
+            let old = try String.fetchOne(db, sql: "SELECT language FROM careCase WHERE id = ?", arguments: [caseId]) ?? "sv"
+            try db.execute(sql: "UPDATE careCase SET language = ?, updatedAt = ? WHERE id = ?", arguments: [language, now, caseId])
+            try Self.history(db, caseId, user.username, "language", from: nil, to: nil, note: "\(old) -> \(language)", at: now)
+            try Self.audit(db, Actor(user: user), action: "set-language", caseId: caseId, personnummer: st.pnr, detail: "\(old) -> \(language)", at: now)
         } }
     }
 }

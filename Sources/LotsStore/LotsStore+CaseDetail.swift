@@ -32,7 +32,7 @@ extension LotsStore {
                 CaseDetail.HistoryEntry(at: $0["at"], actor: $0["actor"], kind: $0["kind"], note: $0["note"])
             }
             let code: String? = r["symptomCode"]
-            return CaseDetail(
+            var detail = CaseDetail(
                 id: id, personnummer: r["personnummer"], name: r["name"], phone: r["phone"], ageYears: r["ageYears"],
                 sex: Sex(rawValue: r["sex"]) ?? .x, unitHsaId: r["unitHsaId"], unitName: r["unitName"],
                 channel: Channel(rawValue: r["channel"]) ?? .app, status: CaseStatus(rawValue: r["status"]) ?? .new,
@@ -43,6 +43,9 @@ extension LotsStore {
                 rationale: r["rationale"], catalogVersion: r["catalogVersion"], reason: r["reason"], answers: answers,
                 selfRatedHealth: r["selfRatedHealth"], expectations: r["expectations"], submittedAt: r["submittedAt"],
                 ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
+            detail.triageUncertain = r["triageUncertain"]
+            detail.language = r["language"]
+            return detail
         }
     }
 

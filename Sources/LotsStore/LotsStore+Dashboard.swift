@@ -39,8 +39,8 @@ extension LotsStore {
             let midnight = Calendar.stockholm.startOfDay(for: now)
             let minutes = try Double.fetchAll(db, sql: """
                 SELECT (julianday(firstResponseAt) - julianday(submittedAt)) * 1440.0 FROM careCase
-                WHERE unitHsaId = ? AND firstResponseAt >= ? ORDER BY 1
-                """, arguments: [unit, midnight])
+                WHERE unitHsaId = ? AND firstResponseAt >= ? AND submittedAt >= ? ORDER BY 1
+                """, arguments: [unit, midnight, midnight])
             let median: Double? = minutes.isEmpty ? nil : minutes.count % 2 == 1 ? minutes[minutes.count / 2]
                 : (minutes[minutes.count / 2 - 1] + minutes[minutes.count / 2]) / 2
             let staff = try Row.fetchAll(db, sql: """

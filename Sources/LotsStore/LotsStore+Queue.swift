@@ -45,8 +45,8 @@ extension LotsStore {
                 count += 1
                 if count > limit { return nil }
                 let entry = Self.queueEntry(row)
-                let unit: String = row[14]
-                let creator: Int64? = row[15]
+                let unit: String = row[15]
+                let creator: Int64? = row[16]
                 let mine: Bool
                 switch user.role {
                 case .clinician, .supervisor: mine = unit == user.unitHsaId
@@ -71,7 +71,7 @@ extension LotsStore {
     /// The columns `queueEntry` reads, in this order, over `careCase c`, `citizen z` and `staff s`.
     static let queueColumns = """
         c.id, c.urgency, c.ageYears, c.sex, COALESCE(c.citizenName, z.name) AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
-        c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount
+        c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount, c.triageUncertain
         """
 
     /// Queue rows from a query that selects `queueColumns`. Every console reloads its queue after each commit
@@ -86,6 +86,7 @@ extension LotsStore {
         QueueEntry(id: r[0], urgency: Urgency(rawValue: r[1]) ?? .p3, ageYears: r[2], sex: Sex(rawValue: r[3]) ?? .x,
                    citizenName: r[4], reason: r[5], symptomCode: r[6],
                    status: CaseStatus(rawValue: r[7]) ?? .new, channel: Channel(rawValue: r[8]) ?? .app,
-                   submittedAt: r[9], firstResponseAt: r[10], ownerName: r[11], unreadCount: r[12], attachmentCount: r[13])
+                   submittedAt: r[9], firstResponseAt: r[10], ownerName: r[11], unreadCount: r[12], attachmentCount: r[13],
+                   uncertain: r[14])
     }
 }

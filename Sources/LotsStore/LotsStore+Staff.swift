@@ -106,7 +106,7 @@ extension LotsStore {
         case .failed: return nil
         case let .locked(seconds):
             throw LotsError("the account is locked for \(seconds) s after repeated failed logins", at: "login",
-                            fix: "wait and try again, or ask an administrator to set a new password")
+                            fix: "wait and try again, or ask an administrator to set a new password").keyed("err.locked", "\(seconds)")
         }
     }
 

@@ -15,6 +15,8 @@ public final class Terminal {
     public let unicode: Bool
     private var pairs: [Theme.Colors: Int16] = [:]
     private var ended = false
+    /// The real stderr while it points at the log file.
+    private var savedStderr: Int32 = -1
 
     /// Refuses, with a clear error, when there is no usable terminal.
     public static func checkUsable(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -34,7 +36,14 @@ public final class Terminal {
     /// True once SIGTERM, SIGINT or SIGHUP arrived.
     public static var terminationRequested: Bool { terminationFlag != 0 }
 
-    public init(monochrome: Bool) throws {
+    /// `crashLog`: an open log file; on a fatal signal the terminal is restored and the report goes there
+    /// (stderr points at it while the console runs), never over the screen.
+    public init(monochrome: Bool, crashLog: Int32? = nil) throws {
+        if let fd = crashLog {
+            savedStderr = dup(STDERR_FILENO)
+            dup2(fd, STDERR_FILENO)
+        }
+        lots_install_crash_handler(crashLog ?? -1)
         setlocale(LC_ALL, "")
         var utf8 = String(cString: lots_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         if !utf8, setlocale(LC_CTYPE, "C.UTF-8") != nil {
@@ -51,12 +60,15 @@ public final class Terminal {
         }
         set_escdelay(25)
         guard initscr() != nil else {
+            lots_remove_crash_handler()
+            if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
             throw LotsError("cannot start the terminal", at: "TERM", fix: "check TERM and that the terminfo entry exists", code: .other)
         }
         raw()
         noecho()
         nonl()
         keypad(lots_stdscr(), true)
+        lots_define_keys()
         curs_set(0)
         var mono = monochrome || !has_colors()
         if !mono {
@@ -74,6 +86,8 @@ public final class Terminal {
         guard !ended else { return }
         ended = true
         endwin()
+        lots_remove_crash_handler()
+        if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr); savedStderr = -1 }
     }
 
     /// Columns and rows of the terminal now.
@@ -91,6 +105,7 @@ public final class Terminal {
             lots_timeout(0)
             var next: wint_t = 0
             let r2 = lots_get_wch(&next)
+            if r2 == OK, next == 0x5B || next == 0x4F { return escapeSequence(Character(Unicode.Scalar(UInt32(next))!)) }
             if r2 == OK, let s = Unicode.Scalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
             if r2 == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) }
             if r2 == lots_key_code_yes() { ungetch(Int32(next)) }
@@ -103,6 +118,26 @@ public final class Terminal {
         case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
         default: return Unicode.Scalar(v).map { .char(Character($0)) }
         }
+    }
+
+    /// Reads the rest of a CSI/SS3 sequence ncurses did not decode and names its key; an unknown sequence
+    /// is consumed and ignored (nil), never typed. `ESC [` or `ESC O` alone (Alt-[ / Alt-O) stay Alt keys.
+    func escapeSequence(_ intro: Character) -> Key? {
+        var body = String(intro)
+        lots_timeout(10)
+        while body.count < 16 {
+            var ch: wint_t = 0
+            let r = lots_get_wch(&ch)
+            guard r == OK, let s = Unicode.Scalar(UInt32(ch)) else {
+                if r == lots_key_code_yes() { ungetch(Int32(ch)) }
+                return body.count == 1 ? .alt(intro) : nil
+            }
+            let c = Character(s)
+            body.append(c)
+            // SS3 has one final byte; CSI ends at its first final byte (parameters and intermediates come before).
+            if intro == "O" || (Key.isFinalByte(c) && body.count > 1) { return Key.decodeEscape(body) }
+        }
+        return nil
     }
 
     func functionKey(_ code: Int32) -> Key? {
@@ -146,6 +181,11 @@ public final class Terminal {
         }
         last = buffer
         refresh()
+    }
+
+    /// Draws attention: a visible flash, or the bell when asked for (off by default).
+    public func alert(bell: Bool) {
+        if bell { beep() } else { flash() }
     }
 
     /// Forgets the last frame, so the next draw repaints everything.

@@ -91,6 +91,14 @@ public final class Tmux: @unchecked Sendable {
         return waitFor(landsOn, timeout: 10)
     }
 
+    /// Quits the console with `q` (twice when it asks first, with open chats or unsent text); true at the prompt.
+    @discardableResult
+    public func quitConsole(timeout: TimeInterval = 5) -> Bool {
+        keys("q")
+        if waitFor("q igen avslutar", timeout: 0.5) || waitFor("q again quits", timeout: 0.1) { keys("q") }
+        return waitFor("PROMPT$", timeout: timeout)
+    }
+
     /// The pane's title (escape sequences from a program could change it).
     public func paneTitle() -> String {
         ((try? tmux(["display-message", "-p", "-t", session, "#{pane_title}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

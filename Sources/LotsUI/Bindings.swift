@@ -1,8 +1,14 @@
+import LotsCore
+
 /// Everything a user can ask the console to do.
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage
+    // The phone form.
+    case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
+    // Text fields (composer, phone form, prompts): listed in help, done by the editor.
+    case killLine, lineStart, lineEnd, wordLeft, wordRight
     case hot1, hot2, hot3, hot4, hot5, hot6, hot7, hot8, hot9
 
     /// Slot number for hot1…hot9.
@@ -11,7 +17,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer, dashboard
+    case global, queue, caseView = "case", composer, dashboard, history, phone
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -23,9 +29,15 @@ public struct Binding: Sendable {
     public var en: String
     /// Shown in the footer (the rest only in help).
     public var inFooter: Bool
+    /// The roles it is for; nil: every role.
+    public var roles: Set<LotsCore.Role>? = nil
 
     public func label(_ lang: Lang) -> String { lang == .sv ? sv : en }
+    public func applies(to role: LotsCore.Role?) -> Bool { roles == nil || role.map { roles!.contains($0) } ?? false }
 }
+
+/// Who may change cases: the rest read them.
+private let clinicians: Set<LotsCore.Role> = [.clinician]
 
 /// The one table that drives dispatch, the footer and the help screen (cf. tig, htop).
 public enum Bindings {
@@ -42,12 +54,12 @@ public enum Bindings {
             Binding(keys: [.home, .char("g")], action: .top, context: .queue, sv: "Först", en: "First", inFooter: false),
             Binding(keys: [.end, .char("G")], action: .bottom, context: .queue, sv: "Sist", en: "Last", inFooter: false),
             Binding(keys: [.enter], action: .open, context: .queue, sv: "Öppna", en: "Open", inFooter: true),
-            Binding(keys: [.char("t")], action: .take, context: .queue, sv: "Ta", en: "Take", inFooter: true),
-            Binding(keys: [.char("m")], action: .filterMine, context: .queue, sv: "Mina", en: "Mine", inFooter: true),
+            Binding(keys: [.char("t")], action: .take, context: .queue, sv: "Ta", en: "Take", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("m")], action: .filterMine, context: .queue, sv: "Mina", en: "Mine", inFooter: true, roles: clinicians),
             Binding(keys: [.char("a")], action: .filterUnit, context: .queue, sv: "Alla", en: "All", inFooter: false),
             Binding(keys: [.char("u")], action: .filterUrgency, context: .queue, sv: "Brådska", en: "Urgency", inFooter: true),
             Binding(keys: [.char("/")], action: .search, context: .queue, sv: "Sök", en: "Search", inFooter: true),
-            Binding(keys: [.char("d")], action: .dashboard, context: .queue, sv: "Översikt (arbetsledare)", en: "Dashboard (supervisor)", inFooter: false),
+            Binding(keys: [.char("d")], action: .dashboard, context: .queue, sv: "Översikt (arbetsledare)", en: "Dashboard (supervisor)", inFooter: false, roles: [.supervisor]),
             Binding(keys: [.up, .char("k")], action: .up, context: .dashboard, sv: "Upp", en: "Up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .dashboard, sv: "Ned", en: "Down", inFooter: false),
             Binding(keys: [.enter], action: .open, context: .dashboard, sv: "Visa i kön", en: "Show in queue", inFooter: true),
@@ -57,16 +69,42 @@ public enum Bindings {
             Binding(keys: [.down, .char("j")], action: .down, context: .caseView, sv: "Rulla ned", en: "Scroll down", inFooter: false),
             Binding(keys: [.pageUp], action: .pageUp, context: .caseView, sv: "Sida upp", en: "Page up", inFooter: false),
             Binding(keys: [.pageDown], action: .pageDown, context: .caseView, sv: "Sida ned", en: "Page down", inFooter: false),
-            Binding(keys: [.char("t")], action: .take, context: .caseView, sv: "Ta", en: "Take", inFooter: true),
-            Binding(keys: [.char("r")], action: .release, context: .caseView, sv: "Släpp", en: "Release", inFooter: false),
-            Binding(keys: [.char("i"), .enter], action: .compose, context: .caseView, sv: "Skriv", en: "Write", inFooter: true),
-            Binding(keys: [.char("T")], action: .insertTemplate, context: .caseView, sv: "Mall", en: "Template", inFooter: true),
-            Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true),
-            Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true),
-            Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false),
+            Binding(keys: [.char("t")], action: .take, context: .caseView, sv: "Ta", en: "Take", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("r")], action: .release, context: .caseView, sv: "Släpp", en: "Release", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("i"), .enter], action: .compose, context: .caseView, sv: "Skriv", en: "Write", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("T")], action: .insertTemplate, context: .caseView, sv: "Mall", en: "Template", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true, roles: clinicians),
+            Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
+            Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",
+                    en: "Patient's language (Swedish/English)", inFooter: false, roles: clinicians),
+            Binding(keys: [.escape, .char("h")], action: .back, context: .history, sv: "Ärendet", en: "Case", inFooter: true),
+            Binding(keys: [.up, .char("k")], action: .up, context: .history, sv: "Rulla upp", en: "Scroll up", inFooter: true),
+            Binding(keys: [.down, .char("j")], action: .down, context: .history, sv: "Rulla ned", en: "Scroll down", inFooter: true),
+            Binding(keys: [.pageUp], action: .pageUp, context: .history, sv: "Sida upp", en: "Page up", inFooter: false),
+            Binding(keys: [.pageDown, .char(" ")], action: .pageDown, context: .history, sv: "Sida ned", en: "Page down", inFooter: false),
+            Binding(keys: [.escape, .ctrl("l")], action: .phoneForm, context: .queue, sv: "Samtalsformulär", en: "Call form", inFooter: true,
+                    roles: [.phoneNurse]),
+            Binding(keys: [.tab, .down], action: .nextField, context: .phone, sv: "Nästa fält", en: "Next field", inFooter: true),
+            Binding(keys: [.backTab, .up], action: .previousField, context: .phone, sv: "Förra fältet", en: "Previous field", inFooter: false),
+            Binding(keys: [.ctrl("s")], action: .digitalCase, context: .phone, sv: "Skapa digitalt ärende", en: "Create digital case", inFooter: true),
+            Binding(keys: [.ctrl("e")], action: .selfCareCall, context: .phone, sv: "Avsluta med egenvård", en: "Close with self-care", inFooter: true),
+            Binding(keys: [.ctrl("a")], action: .call112, context: .phone, sv: "Ring 112", en: "Call 112", inFooter: true),
+            Binding(keys: [.ctrl("l")], action: .myCases, context: .phone, sv: "Mina ärenden", en: "My cases", inFooter: true),
+            Binding(keys: [.f(1)], action: .help, context: .phone, sv: "Hjälp", en: "Help", inFooter: true),
+            Binding(keys: [.ctrl("c")], action: .quit, context: .phone, sv: "Avsluta", en: "Quit", inFooter: true),
+            Binding(keys: [.char(" "), .enter, .char("j"), .char("n"), .char("-")], action: .answer, context: .phone,
+                    sv: "Följdfråga: ej frågad → ja → nej (j ja, n nej, - ej frågad)", en: "Question: not asked → yes → no (j yes, n no, - not asked)",
+                    inFooter: false),
             Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
             Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),
+            Binding(keys: [.ctrl("u")], action: .killLine, context: .composer, sv: "Radera till radens början", en: "Delete to line start", inFooter: false),
+            Binding(keys: [.home, .ctrl("a")], action: .lineStart, context: .composer, sv: "Radens början", en: "Line start", inFooter: false),
+            Binding(keys: [.end, .ctrl("e")], action: .lineEnd, context: .composer, sv: "Radens slut", en: "Line end", inFooter: false),
+            Binding(keys: [.alt("b")], action: .wordLeft, context: .composer, sv: "Ord bakåt", en: "Word left", inFooter: false),
+            Binding(keys: [.alt("f")], action: .wordRight, context: .composer, sv: "Ord framåt", en: "Word right", inFooter: false),
         ]
         for n in 1...9 {
             let c = Character(String(n))
@@ -76,19 +114,34 @@ public enum Bindings {
         return b
     }()
 
-    /// The action a key triggers in a context (context bindings win over global ones).
-    public static func action(for key: Key, in context: BindingContext) -> Action? {
-        if let b = all.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
-        // In the composer, printable keys are text: only non-character global keys apply there.
-        if context == .composer, case .char = key { return nil }
-        if context == .composer, key == .ctrl("c") { return .quit }
+    /// The action a key triggers in a context for a role (context bindings win over global ones); nil for a
+    /// key that does nothing there or whose action is not for the role.
+    public static func action(for key: Key, in context: BindingContext, role: LotsCore.Role? = nil) -> Action? {
+        if let b = all.first(where: { $0.context == context && $0.keys.contains(key) && (role == nil || $0.applies(to: role)) }) { return b.action }
+        // In text fields, printable keys are text: only non-character global keys apply there.
+        if context == .composer || context == .phone, case .char = key { return nil }
+        if context == .composer || context == .phone, key == .ctrl("c") { return .quit }
         return all.first { $0.context == .global && $0.keys.contains(key) }?.action
     }
 
-    /// Footer entries for a context: `key:label` pairs, context first.
-    public static func footer(_ context: BindingContext, _ lang: Lang) -> [(key: String, label: String)] {
-        (all.filter { $0.context == context && $0.inFooter }
-            + all.filter { $0.context == .global && $0.inFooter && context != .composer && context != .global })
+    /// The binding of a key that exists in a context but not for this role (to say why nothing happens).
+    public static func refused(_ key: Key, in context: BindingContext, role: LotsCore.Role?) -> Binding? {
+        all.first { $0.context == context && $0.keys.contains(key) && !$0.applies(to: role) }
+    }
+
+    /// The contexts a role works in, in the order help lists them.
+    public static func contexts(for role: LotsCore.Role?) -> [BindingContext] {
+        switch role {
+        case .phoneNurse?: [.global, .phone, .queue, .caseView, .history]
+        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history]
+        default: [.global, .queue, .caseView, .composer, .history]
+        }
+    }
+
+    /// Footer entries for a context and role: `key:label` pairs, context first.
+    public static func footer(_ context: BindingContext, _ lang: Lang, role: LotsCore.Role? = nil) -> [(key: String, label: String)] {
+        (all.filter { $0.context == context && $0.inFooter && $0.applies(to: role) }
+            + all.filter { $0.context == .global && $0.inFooter && context != .composer && context != .phone && context != .global })
             .map { ($0.keys[0].label, $0.label(lang)) }
     }
 }

@@ -10,17 +10,19 @@ enum CaseScreen {
         guard let d = s.detail else { return }
         let w = b.width
         var y = 2
-        let sex = d.sex == .f ? (s.lang == .sv ? "kvinna" : "female") : d.sex == .m ? (s.lang == .sv ? "man" : "male") : "x"
-        let head = "\(Strings.t("case.header", s.lang, Int(d.id))) · \(line(d.name)) · \(d.personnummer) · \(d.ageYears) år, \(sex)"
-            + (d.phone.map { " · " + line($0) } ?? "") + " · \(line(d.unitName)) · \(d.channel.rawValue)"
+        let head = "\(Strings.t("case.header", s.lang, Int(d.id))) · \(line(d.name)) · \(d.personnummer) · "
+            + "\(Strings.t("case.age", s.lang, d.ageYears)), \(Strings.sex(d.sex, s.lang))"
+            + (d.phone.map { " · " + line($0) } ?? "") + " · \(line(d.unitName)) · \(Strings.channel(d.channel, s.lang))"
         b.put(CellWidth.truncate(head, to: w - 1), x: 0, y: y, style: Style(.header))
         y += 1
         // Triage card.
-        let urgencyText = " \(QueueScreen.code(d.urgency)) \(d.urgency.swedishLabel) "
+        let urgencyText = " \(QueueScreen.code(d.urgency)) \(Strings.urgency(d.urgency, s.lang)) "
         var x = b.put(urgencyText, x: 0, y: y, style: Style(Theme.role(for: d.urgency.code), bold: true, reverse: true))
+        if d.triageUncertain { x += b.put(" ⚠ " + s.t("triage.uncertain"), x: x, y: y, style: Style(.warning, bold: true)) }
         let symptom = d.symptomCode.map { "\($0) \(line(d.symptomTitle ?? ""))" } ?? "–"
-        let card = " \(s.t("case.symptom")): \(symptom) · \(s.t("case.care")): \(d.careLevel.rawValue), \(d.profession.rawValue)"
-            + " · \(s.t("case.referral")): \(d.referralType.swedishName)" + (d.referralUnitName.map { " (\(line($0)))" } ?? "")
+        let card = " \(s.t("case.symptom")): \(symptom) · \(s.t("case.care")): \(Strings.careLevel(d.careLevel, s.lang)), "
+            + Strings.profession(d.profession, s.lang).lowercased()
+            + " · \(s.t("case.referral")): \(Strings.providerType(d.referralType, s.lang))" + (d.referralUnitName.map { " (\(line($0)))" } ?? "")
             + " · \(s.t("col.status")): \(s.t("status." + d.status.rawValue))" + (d.ownerName.map { ", \(line($0))" } ?? "")
         x += b.put(CellWidth.truncate(card, to: w - x), x: x, y: y)
         y += 1

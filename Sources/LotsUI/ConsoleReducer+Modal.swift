@@ -3,10 +3,21 @@ import LotsCore
 
 /// Keys in pickers and prompts.
 extension ConsoleState {
+    /// The patient's language: what a template sent in the open case is written in.
+    var patientLanguage: Lang { detail.flatMap { Lang(rawValue: $0.language) } ?? .sv }
+
     mutating func openTemplatePicker() {
-        modal = .templates(PickerState(title: t("picker.templates"), items: templates.map {
-            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: $0.category, keywords: lang == .sv ? $0.bodySv : $0.bodyEn)
+        let patient = patientLanguage
+        modal = .templates(PickerState(title: Strings.t("picker.templatesFor", lang, t("lang." + patient.rawValue)), items: templates.map {
+            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: Strings.templateCategory($0.category, lang),
+                       keywords: patient == .sv ? $0.bodySv : $0.bodyEn)
         }))
+    }
+
+    /// The last step of closing: the message the patient will get, in the patient's language, to edit or clear.
+    mutating func confirmClose(_ outcome: Outcome, overrideReason: String?) {
+        let text = Strings.t("close.message." + outcome.rawValue, patientLanguage)
+        modal = .closeConfirm(outcome, overrideReason: overrideReason, TextEditor(text, maxLength: 4000), templateIndex: 0)
     }
 
     mutating func handleModal(_ key: Key) -> [ConsoleEffect] {
@@ -21,7 +32,7 @@ extension ConsoleState {
                 modal = .templateEdit(code: tpl.code, TextEditor(tpl.bodySv, maxLength: 4000)); return []
             }
             if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
-                let filled = TemplateRenderer.render(lang == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+                let filled = TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
                 if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
                 composer.insert(filled.text)
                 composerTemplate = tpl.code
@@ -44,8 +55,12 @@ extension ConsoleState {
             editor.handle(key); modal = .note(unit: unit, name: name, editor)
         case var .outcomes(p):
             if key == .enter, let item = p.selected, let o = Outcome(rawValue: item.id), let d = detail {
-                modal = nil
-                return [.close(caseId: d.id, outcome: o)]
+                if o == .selfCareAdvice, d.urgency <= .p1 {
+                    modal = .closeOverride(o, d.urgency, TextEditor("", maxLength: 500))
+                    return []
+                }
+                confirmClose(o, overrideReason: nil)
+                return []
             }
             _ = p.handle(key); modal = .outcomes(p)
         case var .urgencies(p):
@@ -59,6 +74,38 @@ extension ConsoleState {
                 return [.override(caseId: d.id, urgency: u, reason: reason)]
             }
             editor.handle(key); modal = .reason(u, editor)
+        case .phoneOverride(let outcome, let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                modal = nil
+                return [.submitPhone(phone, outcome, overrideReason: reason)]
+            }
+            editor.handle(key); modal = .phoneOverride(outcome, u, editor)
+        case .closeOverride(let outcome, let u, var editor):
+            if key == .enter {
+                let reason = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                confirmClose(outcome, overrideReason: reason)
+                return []
+            }
+            editor.handle(key); modal = .closeOverride(outcome, u, editor)
+        case .closeConfirm(let outcome, let reason, var editor, let index):
+            if key == .enter, let d = detail {
+                modal = nil
+                let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return [.close(caseId: d.id, outcome: outcome, overrideReason: reason, message: text.isEmpty ? nil : text)]
+            }
+            if key == .ctrl("t") {
+                // The next closing template, filled for this case in the patient's language.
+                let closing = templates.filter { $0.category == "closing" }
+                guard !closing.isEmpty else { return [] }
+                let tpl = closing[index % closing.count]
+                editor.set(TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues).text)
+                modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index + 1)
+                return []
+            }
+            editor.handle(key); modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index)
         case .templateEdit(let code, var editor):
             if key == .ctrl("s") {
                 modal = nil

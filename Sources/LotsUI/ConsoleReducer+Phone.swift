@@ -11,19 +11,23 @@ extension ConsoleState {
     }
 
     mutating func handlePhone(_ key: Key) -> [ConsoleEffect] {
-        switch key {
-        case .ctrl("c"): return [.quit]
-        case .f(1): helpReturn = screen; screen = .help; return []
-        case .tab, .down where phone.focus != .reason && phone.focus != .questions && phone.focus != .symptomSearch:
+        // Keys from the binding table; in the reason and the question list ↑/↓ move inside the field.
+        let inList = phone.focus == .reason || phone.focus == .questions || phone.focus == .symptomSearch
+        let action = (inList && (key == .up || key == .down)) || (phone.focus == .questions && key != .tab && key != .backTab
+            && Bindings.all.contains { $0.action == .answer && $0.keys.contains(key) }) ? nil : Bindings.action(for: key, in: .phone, role: user?.role)
+        switch action {
+        case .quit?: return [.quit]
+        case .help?: helpReturn = screen; screen = .help; helpScroll = 0; return []
+        case .nextField?:
             phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + 1) % PhoneForm.Field.allCases.count)!
             return []
-        case .backTab:
+        case .previousField?:
             phone.focus = PhoneForm.Field(rawValue: (phone.focus.rawValue + PhoneForm.Field.allCases.count - 1) % PhoneForm.Field.allCases.count)!
             return []
-        case .ctrl("s"): return [.submitPhone(phone, .digitalCase)]
-        case .ctrl("e"): return [.submitPhone(phone, .selfCare)]
-        case .ctrl("a"): return [.submitPhone(phone, .call112)]
-        case .ctrl("l"): screen = .queue; return [.loadQueue]
+        case .digitalCase?: return endCall(.digitalCase)
+        case .selfCareCall?: return endCall(.selfCare)
+        case .call112?: return endCall(.call112)
+        case .myCases?: screen = .queue; return [.loadQueue]
         default: break
         }
         switch phone.focus {
@@ -39,10 +43,7 @@ extension ConsoleState {
             case .down: phone.symptomSelection = min(max(0, matches.count - 1), phone.symptomSelection + 1)
             case .enter:
                 guard !matches.isEmpty else { return [] }
-                let c = matches[min(phone.symptomSelection, matches.count - 1)]
-                phone.chosen = c
-                phone.answers = Array(repeating: false, count: c.questions.count)
-                phone.questionSelection = 0
+                phone.chosen = matches[min(phone.symptomSelection, matches.count - 1)]
                 phone.focus = .questions
             default:
                 phone.symptomSearch.handle(key)
@@ -50,17 +51,29 @@ extension ConsoleState {
                 return []
             }
         case .questions:
-            let n = phone.answers.count
+            let n = phone.questions.count
+            guard n > 0 else { return [] }
+            let id = phone.questions[min(phone.questionSelection, n - 1)].id
             switch key {
-            case .up: phone.questionSelection = max(0, phone.questionSelection - 1)
-            case .down: phone.questionSelection = min(max(0, n - 1), phone.questionSelection + 1)
-            case .char(" "), .enter: if n > 0 { phone.answers[phone.questionSelection].toggle() }
-            case .char("j"), .char("y"): if n > 0 { phone.answers[phone.questionSelection] = true }
-            case .char("n"): if n > 0 { phone.answers[phone.questionSelection] = false }
+            case .up: phone.questionSelection = max(0, phone.questionSelection - 1); return []
+            case .down: phone.questionSelection = min(n - 1, phone.questionSelection + 1); return []
+            case .char(" "), .enter: phone.cycleAnswer(id)
+            case .char("j"), .char("y"): phone.answers[id] = true
+            case .char("n"): phone.answers[id] = false
+            case .char("-"), .backspace, .delete: phone.answers[id] = nil
             default: return []
             }
         }
-        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text)]
+        return [.triagePhone(text: phone.triageText, personnummer: phone.personnummer.text, answers: phone.answers, listedUnit: phone.listedUnit.text)]
+    }
+
+    /// Ends the call; an ending less urgent than the live triage first asks for confirmation and a reason.
+    mutating func endCall(_ outcome: PhoneOutcome) -> [ConsoleEffect] {
+        if let t = phone.triage, outcome.isLessUrgent(than: t.urgency) {
+            modal = .phoneOverride(outcome, t.urgency, TextEditor("", maxLength: 500))
+            return []
+        }
+        return [.submitPhone(phone, outcome, overrideReason: nil)]
     }
 
     mutating func handleDashboard(_ key: Key) -> [ConsoleEffect] {

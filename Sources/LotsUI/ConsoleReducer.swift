@@ -19,6 +19,21 @@ extension ConsoleState {
             }
         }
         if modal != nil { return handleModal(key) }
+        // q with open chats or an unsent text says so first; a second q quits (Ctrl-C always quits).
+        let armed = quitArmed
+        quitArmed = false
+        if key == .char("q"), !armed, screen == .queue || screen == .caseView && !composerFocused || screen == .dashboard,
+           !hot.isEmpty || !composer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            quitArmed = true
+            let chats = Strings.n("quit.chats", hot.count, lang)
+            setStatus(Strings.t(composer.isEmpty ? "quit.confirm" : "quit.confirmDraft", lang, chats))
+            return []
+        }
+        let before = (screen, detail?.id, status)
+        defer {
+            // Switching screen or case clears the status line, unless this key said something new.
+            if (screen, detail?.id) != (before.0, before.1), status == before.2, modal == nil { setStatus("") }
+        }
         switch screen {
         case .login: return handleLogin(key)
         case .help:
@@ -33,6 +48,7 @@ extension ConsoleState {
         case .dashboard: return handleDashboard(key)
         case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
+        case .caseHistory: return handleHistory(key)
         }
     }
 
@@ -61,15 +77,16 @@ extension ConsoleState {
             return saveDraftIfDirty() + [.openCase(next.id)]
         default:
             if let slot = action.hotSlot {
-                guard slot <= hot.count else { return [] }
-                return saveDraftIfDirty() + [.openCase(hot[slot - 1].id)]
+                guard let id = hotSlots.first(where: { $0.value == slot })?.key else { return [] }
+                return saveDraftIfDirty() + [.openCase(id)]
             }
             return nil
         }
     }
 
     mutating func handleQueue(_ key: Key) -> [ConsoleEffect] {
-        guard let action = Bindings.action(for: key, in: .queue) else {
+        guard let action = Bindings.action(for: key, in: .queue, role: user?.role) else {
+            if refuse(key, in: .queue) { return [] }
             if key == .escape, filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
             return []
         }
@@ -93,9 +110,10 @@ extension ConsoleState {
             let i = order.firstIndex { $0 == filter.urgency } ?? 0
             filter.urgency = order[(i + 1) % order.count]
         case .search: modal = .search(TextEditor(filter.search ?? "", maxLength: 100))
+        case .phoneForm:
+            if filter != QueueFilter() { filter = QueueFilter(); setStatus(""); return [] }
+            screen = .phone; setStatus("")
         case .dashboard:
-            if user?.role == .phoneNurse { screen = .phone; return [] }
-            guard user?.role == .supervisor else { return [] }
             screen = .dashboard
             return [.loadDashboard]
         default: break
@@ -103,9 +121,30 @@ extension ConsoleState {
         return []
     }
 
+    /// Why an action on the open case is not allowed in its state, or nil when it is.
+    func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
+        let id = Int(d.id)
+        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage]
+        if d.status == .closed, changes.contains(action) {
+            return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
+        }
+        switch action {
+        case .take where d.ownerName != nil && d.ownerName == user?.displayName && d.status != .forwarded:
+            return Strings.t("deny.alreadyYours", lang, id)
+        case .release where !isOwner:
+            return Strings.t("deny.notYoursRelease", lang, id)
+        default:
+            return nil
+        }
+    }
+
     mutating func handleCase(_ key: Key) -> [ConsoleEffect] {
-        guard let action = Bindings.action(for: key, in: .caseView), let d = detail else { return [] }
+        guard let action = Bindings.action(for: key, in: .caseView, role: user?.role), let d = detail else {
+            _ = refuse(key, in: .caseView)
+            return []
+        }
         if let effects = global(action) { return effects }
+        if let why = forbidden(action, d) { setStatus(why, error: true); return [] }
         switch action {
         case .back: screen = .queue; return saveDraftIfDirty() + [.loadQueue]
         case .up: transcriptScroll += 1
@@ -113,6 +152,8 @@ extension ConsoleState {
         case .pageUp: transcriptScroll += 10
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
+        case .history: screen = .caseHistory; historyScroll = 0
+        case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:
             guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
@@ -122,17 +163,48 @@ extension ConsoleState {
             openTemplatePicker()
         case .forward:
             let fitting = units.filter { $0.hsaId != d.unitHsaId && ($0.missions.isEmpty || $0.missions.contains(missionOfDetail)) }
-            let sorted = fitting.sorted { ($0.type == d.referralType ? 0 : 1, $0.isOpen ? 0 : 1, $0.waitMinutes) < ($1.type == d.referralType ? 0 : 1, $1.isOpen ? 0 : 1, $1.waitMinutes) }
+            // The unit the triage recommends first, then its type, open ones, shortest wait.
+            let rank = { (u: UnitChoice) in (u.name == d.referralUnitName ? 0 : 1, u.type == d.referralType ? 0 : 1, u.isOpen ? 0 : 1, u.waitMinutes) }
+            let sorted = fitting.sorted { rank($0) < rank($1) }
             modal = .providers(PickerState(title: t("picker.providers"), items: sorted.map {
-                PickerItem(id: $0.hsaId, title: $0.name, detail: "\($0.type.swedishName) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
+                PickerItem(id: $0.hsaId, title: ($0.name == d.referralUnitName ? "★ " : "") + $0.name,
+                           detail: ($0.name == d.referralUnitName ? t("picker.recommended") + " · " : "") + "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
             }))
         case .close:
-            modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map { PickerItem(id: $0.rawValue, title: $0.rawValue) }))
+            modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map {
+                PickerItem(id: $0.rawValue, title: Strings.outcome($0, lang), keywords: $0.rawValue)
+            }))
         case .override:
-            modal = .urgencies(PickerState(title: t("picker.urgency"), items: Urgency.allCases.map { PickerItem(id: $0.code, title: "\($0.code) \($0.swedishLabel)") }))
+            var picker = PickerState(title: t("picker.urgency"), items: Urgency.allCases.map {
+                PickerItem(id: $0.code, title: "\(QueueScreen.code($0)) \(Strings.urgency($0, lang))", keywords: $0.code)
+            })
+            // Starts on the case's own urgency, never on EMERGENCY by accident.
+            picker.selection = Urgency.allCases.firstIndex(of: d.urgency) ?? 0
+            modal = .urgencies(picker)
         default: break
         }
         return []
+    }
+
+    mutating func handleHistory(_ key: Key) -> [ConsoleEffect] {
+        guard let action = Bindings.action(for: key, in: .history, role: user?.role) else { return [] }
+        if let effects = global(action) { return effects }
+        switch action {
+        case .back: screen = .caseView
+        case .up: historyScroll = max(0, historyScroll - 1)
+        case .down: historyScroll += 1
+        case .pageUp: historyScroll = max(0, historyScroll - 10)
+        case .pageDown: historyScroll += 10
+        default: break
+        }
+        return []
+    }
+
+    /// A key bound in this context for other roles: says it is not for the user's role. True when it was one.
+    mutating func refuse(_ key: Key, in context: BindingContext) -> Bool {
+        guard let b = Bindings.refused(key, in: context, role: user?.role), let role = user?.role else { return false }
+        setStatus(Strings.t("deny.role", lang, b.label(lang), Strings.role(role, lang)), error: true)
+        return true
     }
 
     var missionOfDetail: CareMission {
@@ -151,14 +223,16 @@ extension ConsoleState {
 
     mutating func handleComposer(_ key: Key) -> [ConsoleEffect] {
         guard let d = detail else { return [] }
-        if let action = Bindings.action(for: key, in: .composer) {
+        if let action = Bindings.action(for: key, in: .composer, role: user?.role) {
             switch action {
             case .send:
                 let body = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !body.isEmpty else { return [] }
-                let unknown = TemplateRenderer.render(body, values: templateValues).unknown
-                    .filter { TemplateCatalog.variables.contains($0) || body.contains("{\($0)}") }
-                if let bad = unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                // The body is sent as written: any {…} left in it, known or not, would reach the patient unfilled.
+                if let r = body.range(of: #"\{[^{}\n]*\}"#, options: .regularExpression) {
+                    setStatus(Strings.t("composer.unfilled", lang, String(body[r])), error: true)
+                    return []
+                }
                 return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
             case .insertTemplate: openTemplatePicker(); return []
             case .back: composerFocused = false; return saveDraftIfDirty()
@@ -205,30 +279,35 @@ extension ConsoleState {
             loginPassword.set("")
             setStatus(message, error: true)
         case let .queueLoaded(rows, hot):
+            if queueRead { announceReplies(hot); announceRaised(rows + hot) }
             queue = rows
-            self.hot = hot
+            setHot(hot)
+            queueRead = true
             keepSelection()
         case let .queueChanged(changes, hot):
+            if queueRead { announceReplies(hot); announceRaised(changes.changed + hot) }
             changes.apply(to: &queue)
-            self.hot = hot
+            setHot(hot)
+            queueRead = true
             keepSelection()
         case let .searchResults(query, ids):
             filter.search = query
             filter.searchIds = ids
             selectedId = visibleQueue.first?.id
-            setStatus(Strings.t("queue.filter.search", lang, query, visibleQueue.count))
+            setStatus(String(format: Strings.t(visibleQueue.count == 1 ? "queue.filter.search.one" : "queue.filter.search", lang), query, visibleQueue.count))
         case let .caseLoaded(d, draft, draftTemplate, values):
             let sameCase = detail?.id == d.id
             detail = d
             templateValues = values
             if !sameCase {
+                setStatus("")  // another case: the last one's message no longer applies
                 composer = TextEditor(draft ?? "")
                 composerTemplate = draftTemplate
                 composerFocused = false
                 draftDirty = false
                 transcriptScroll = 0
             }
-            screen = .caseView
+            if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):
             setStatus(message)
         case .sent:
@@ -243,7 +322,9 @@ extension ConsoleState {
         case let .symptomsLoaded(list):
             symptoms = list
         case let .phoneTriaged(t):
-            phone.triage = t
+            phone.takeTriage(t)
+        case let .phoneNeedsOverride(outcome, urgency):
+            modal = .phoneOverride(outcome, urgency, TextEditor("", maxLength: 500))
         case let .phoneInvalid(errors):
             phone.errors = errors
             setStatus(errors.sorted { $0.key.rawValue < $1.key.rawValue }.first?.value ?? "", error: true)
@@ -258,6 +339,7 @@ extension ConsoleState {
             templates = list
         case let .tick(date):
             now = date
+            if user?.role == .clinician, !locked, screen != .login { remindOverdue() }
             if user != nil, !locked, screen != .login, now.timeIntervalSince(lastActivity) >= lockAfter {
                 locked = true
                 modal = nil
@@ -280,15 +362,76 @@ extension ConsoleState {
         return []
     }
 
+    /// Says at once in the status line when a case in the queue or among the user's chats was raised, or a new
+    /// EMERGENCY/P1 case arrived (for clinicians and supervisors, whose unit's queue it is); counts an alert.
+    mutating func announceRaised(_ incoming: [QueueEntry]) {
+        guard let role = user?.role, role == .clinician || role == .supervisor else { return }
+        var before: [Int64: QueueEntry] = [:]
+        for e in queue + hot where before[e.id] == nil { before[e.id] = e }
+        var best: (Urgency, String)?
+        var seen = Set<Int64>()
+        for e in incoming where seen.insert(e.id).inserted {
+            let text: String
+            if let old = before[e.id] {
+                guard e.urgency < old.urgency else { continue }
+                text = e.unreadCount > old.unreadCount
+                    ? Strings.t("alert.raisedByCitizen", lang, Int(e.id), QueueScreen.code(e.urgency))
+                    : Strings.t("alert.raised", lang, Int(e.id), QueueScreen.code(e.urgency))
+            } else {
+                guard e.urgency <= .p1, e.status == .new else { continue }
+                text = Strings.t("alert.new", lang, Int(e.id), QueueScreen.code(e.urgency), Strings.urgency(e.urgency, lang))
+            }
+            if best.map({ e.urgency < $0.0 }) ?? true { best = (e.urgency, text) }
+        }
+        guard let (_, text) = best else { return }
+        setStatus(text, alert: true)
+        alerts += 1
+    }
+
+    /// A citizen wrote in one of the user's chats: said in the status line and counted as an alert.
+    mutating func announceReplies(_ incoming: [QueueEntry]) {
+        let before = Dictionary(hot.map { ($0.id, $0.unreadCount) }, uniquingKeysWith: { a, _ in a })
+        guard let e = incoming.filter({ $0.unreadCount > (before[$0.id] ?? 0) && before[$0.id] != nil })
+            .min(by: { ($0.urgency, $0.submittedAt) < ($1.urgency, $1.submittedAt) }) else { return }
+        setStatus(Strings.t("alert.reply", lang, Int(e.id)), alert: false)
+        alerts += 1
+    }
+
+    /// Every few minutes while own chats are past their response target: a reminder and an alert.
+    mutating func remindOverdue() {
+        let overdue = hot.filter { ($0.secondsToTarget(now: now) ?? 1) < 0 }
+        guard !overdue.isEmpty else { lastReminder = nil; return }
+        // The first reminder comes an interval after overdue chats appear (the queue already shows them in
+        // red; a reminder the moment a case is taken would hide "Du har tagit ärende N").
+        guard let last = lastReminder else { lastReminder = now; return }
+        guard now.timeIntervalSince(last) >= Self.reminderInterval else { return }
+        lastReminder = now
+        setStatus(Strings.t("alert.overdue", lang, overdue.count, hot.count), error: true)
+        alerts += 1
+    }
+
+    /// The user's open chats, most urgent then longest waiting first; each keeps its number (Alt-N) while it
+    /// stays open, and a new chat takes the lowest free number.
+    mutating func setHot(_ entries: [QueueEntry]) {
+        hot = entries.sorted { ($0.urgency, $0.submittedAt, $0.id) < ($1.urgency, $1.submittedAt, $1.id) }
+        let open = Set(hot.map(\.id))
+        hotSlots = hotSlots.filter { open.contains($0.key) }
+        for e in hot where hotSlots[e.id] == nil {
+            var n = 1
+            while hotSlots.values.contains(n) { n += 1 }
+            hotSlots[e.id] = n
+        }
+    }
+
     /// The selection stays on the same case when rows move; else the first row.
     mutating func keepSelection() {
         let visible = visibleQueue
         if selectedId == nil || !visible.contains(where: { $0.id == selectedId }) { selectedId = visible.first?.id }
     }
 
-    public mutating func setStatus(_ text: String, error: Bool = false) {
+    public mutating func setStatus(_ text: String, error: Bool = false, alert: Bool = false) {
         status = text
-        statusIsError = error
+        statusIsError = error || alert
     }
 
     static func minutesText(_ m: Int) -> String {

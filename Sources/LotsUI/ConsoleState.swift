@@ -13,15 +13,19 @@ public enum ConsoleEffect: Sendable, Equatable {
     case send(caseId: Int64, body: String, templateCode: String?)
     case saveDraft(caseId: Int64, body: String, templateCode: String?)
     case forward(caseId: Int64, unit: String, note: String)
-    case close(caseId: Int64, outcome: Outcome)
+    /// Closing; `overrideReason` when the outcome is less urgent than the triage (self-care advice on P1/112).
+    case close(caseId: Int64, outcome: Outcome, overrideReason: String? = nil, message: String? = nil)
     case override(caseId: Int64, urgency: Urgency, reason: String)
+    /// Sets the patient's language (`sv`/`en`): templates for the patient follow it.
+    case setLanguage(caseId: Int64, language: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
     case loadDashboard
-    /// Triage the call so far (text, personnummer for age and sex).
-    case triagePhone(text: String, personnummer: String)
-    case submitPhone(PhoneForm, PhoneOutcome)
+    /// Triage the call so far (text, personnummer for age and sex, the red-flag answers given).
+    case triagePhone(text: String, personnummer: String, answers: [String: Bool], listedUnit: String = "")
+    /// Store the call; `overrideReason` when ending it less urgently than the triage (recorded as an override).
+    case submitPhone(PhoneForm, PhoneOutcome, overrideReason: String?)
     case lock
     case unlock(password: String)
     case logout
@@ -68,6 +72,8 @@ public enum ConsoleEvent: Sendable {
     case symptomsLoaded([SymptomChoice])
     case phoneTriaged(PhoneTriage)
     case phoneInvalid([PhoneForm.Field: String])
+    /// Ending the call this way is less urgent than the triage: confirm with a reason first.
+    case phoneNeedsOverride(PhoneOutcome, Urgency)
     /// The call was stored: a fresh form, and what to tell the citizen.
     case phoneDone(String)
     case unlocked
@@ -79,6 +85,8 @@ public enum ConsoleEvent: Sendable {
 /// The screens of the console.
 public enum ConsoleScreen: Sendable, Equatable {
     case login, queue, caseView, help, dashboard, phone
+    /// The open case's full rationale and history.
+    case caseHistory
 }
 
 /// A modal on top of the current screen.
@@ -92,6 +100,13 @@ public enum ConsoleModal: Sendable, Equatable {
     case search(TextEditor)
     /// Writing or editing a personal template (code nil: a new one).
     case templateEdit(code: String?, TextEditor)
+    /// Confirm ending a call less urgently than the triage, with a reason (an override).
+    case phoneOverride(PhoneOutcome, Urgency, TextEditor)
+    /// Confirm closing a P1/112 case as self-care advice, with a reason (an override).
+    case closeOverride(Outcome, Urgency, TextEditor)
+    /// The last step of closing: what the patient will be told (editable, from a closing template with ^T,
+    /// empty for no message); Enter closes.
+    case closeConfirm(Outcome, overrideReason: String?, TextEditor, templateIndex: Int)
 }
 
 /// Queue filters.
@@ -123,7 +138,10 @@ public struct ConsoleState: Sendable, Equatable {
 
     // Queue
     public var queue: [QueueEntry] = []
+    /// The user's open chats, most urgent first (set through `setHot`).
     public var hot: [QueueEntry] = []
+    /// Case id → the chat's number (Alt-1…9), stable while the chat stays open.
+    public var hotSlots: [Int64: Int] = [:]
     public var selectedId: Int64?
     public var scrollTop = 0
     public var filter = QueueFilter()
@@ -136,6 +154,7 @@ public struct ConsoleState: Sendable, Equatable {
     public var composerTemplate: String?
     public var draftDirty = false
     public var transcriptScroll = 0
+    public var historyScroll = 0
 
     public var phone = PhoneForm()
     public var symptoms: [SymptomChoice] = []
@@ -147,6 +166,17 @@ public struct ConsoleState: Sendable, Equatable {
     public var units: [UnitChoice] = []
     public var status: String = ""
     public var statusIsError = false
+    /// True once the queue has been read (alerts compare with what was on screen before).
+    public var queueRead = false
+    /// Counts alerts (a raised case, a new urgent case, a reply in one's chat, the overdue reminder): the terminal
+    /// flashes (or rings, when asked to) when it grows.
+    public var alerts = 0
+    /// `q` was pressed once with open chats or an unsent text: the next `q` quits.
+    public var quitArmed = false
+    /// When the overdue-chats reminder was last given.
+    public var lastReminder: Date?
+    /// How often the reminder repeats while own chats are past their response target.
+    public static let reminderInterval: TimeInterval = 300
 
     // Screen lock
     public var lockAfter: TimeInterval = 600

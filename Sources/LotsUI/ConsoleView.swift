@@ -22,7 +22,8 @@ public enum ConsoleView {
         case .caseView: chrome(s, into: &b, context: s.composerFocused ? .composer : .caseView); CaseScreen.render(s, into: &b)
         case .help: chrome(s, into: &b, context: .global); HelpScreen.render(s, into: &b)
         case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
-        case .phone: chrome(s, into: &b, context: .global); PhoneScreen.render(s, into: &b)
+        case .phone: chrome(s, into: &b, context: .phone); PhoneScreen.render(s, into: &b)
+        case .caseHistory: chrome(s, into: &b, context: .history); CaseHistoryScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b
@@ -32,16 +33,18 @@ public enum ConsoleView {
     static func chrome(_ s: ConsoleState, into b: inout CellBuffer, context: BindingContext) {
         let w = b.width, h = b.height
         b.fill(y: 0, style: Style(.title))
-        let who = s.user.map { "\($0.displayName) (\($0.profession?.swedishTitle ?? $0.role.rawValue))" } ?? ""
+        let who = s.user.map { "\($0.displayName) (\($0.profession.map { Strings.profession($0, s.lang) } ?? Strings.role($0.role, s.lang)))" } ?? ""
         let clock = ISOTime.local(s.now).suffix(5)
         let left = " Lots │ \(s.unitName) │ \(who)"
         b.put(CellWidth.truncate(left, to: w - 8), x: 0, y: 0, style: Style(.title))
         b.put(String(clock), x: w - 6, y: 0, style: Style(.title))
         hotlist(s, into: &b)
-        b.put(CellWidth.truncate(SafeText.sanitize(s.status, keepNewlines: false), to: w - 1), x: 1, y: h - 2,
+        // On the queue, the status leaves room for the filter indicator (QueueScreen.info).
+        let reserve = s.screen == .queue ? min(CellWidth.of(QueueScreen.info(s)), w / 2 - 1) + 2 : 0
+        b.put(CellWidth.truncate(SafeText.sanitize(s.status, keepNewlines: false), to: max(0, w - 1 - reserve)), x: 1, y: h - 2,
               style: Style(s.statusIsError ? .error : .ok, bold: s.statusIsError))
         var x = 0
-        for (key, label) in Bindings.footer(context, s.lang) {
+        for (key, label) in Bindings.footer(context, s.lang, role: s.user?.role) {
             let need = CellWidth.of(key) + CellWidth.of(label) + 2
             if x + need > w { break }
             x += b.put(key, x: x, y: h - 1, style: Style(.footerKey))
@@ -55,19 +58,26 @@ public enum ConsoleView {
             b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim))
             return
         }
+        // Most urgent first; "+N" says how many did not fit (never cut off silently).
         var x = 0
-        for (i, e) in s.hot.prefix(9).enumerated() {
+        for (i, e) in s.hot.enumerated() {
             let initials = SafeText.sanitize(e.citizenName, keepNewlines: false).split(separator: " ").prefix(2).compactMap(\.first).map(String.init).joined()
             let unread = e.unreadCount > 0 ? " ✉\(e.unreadCount)" : ""
-            let text = "[\(i + 1) \(initials) \(QueueScreen.code(e.urgency))\(unread)]"
-            let current = s.screen == .caseView && s.detail?.id == e.id
+            let number = s.hotSlots[e.id].map { $0 <= 9 ? "\($0) " : "" } ?? ""
+            let text = "[\(number)\(initials) \(QueueScreen.code(e.urgency))\(unread)]"
+            let current = (s.screen == .caseView || s.screen == .caseHistory) && s.detail?.id == e.id
             let style = Style(e.unreadCount > 0 ? .hot : Theme.role(for: e.urgency.code), bold: current, reverse: current)
-            if x + CellWidth.of(text) > b.width { break }
+            let left = s.hot.count - i - 1
+            let reserve = left > 0 ? CellWidth.of("+\(left)") + 1 : 0
+            if x + CellWidth.of(text) + reserve > b.width {
+                b.put("+\(s.hot.count - i)", x: x, y: 1, style: Style(.warning, bold: true))
+                break
+            }
             x += b.put(text, x: x, y: 1, style: style) + 1
         }
     }
 
-    /// "1h05", "12m", "3d" – compact waiting time.
+    /// "1h05", "12m", "1d13h", "12d" – compact waiting time (hours kept under ten days).
     static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)
         if s < 3600 { return "\(s / 60)m" }
@@ -75,6 +85,7 @@ public enum ConsoleView {
             let m = (s % 3600) / 60  // not String(format:), which costs more than the rest of a queue row
             return "\(s / 3600)h" + (m < 10 ? "0" : "") + "\(m)"
         }
-        return "\(s / 86_400)d"
+        let h = (s % 86_400) / 3600
+        return "\(s / 86_400)d" + (h > 0 && s < 10 * 86_400 ? "\(h)h" : "")
     }
 }

@@ -1,18 +1,14 @@
 /// Key help generated from the binding table, so it can never drift from what the keys do.
 /// Two columns when the terminal is wide; ↑/↓ and PgUp/PgDn scroll when it does not fit.
 enum HelpScreen {
-    static let names: [BindingContext: (String, String)] = [.global: ("Överallt", "Everywhere"), .queue: ("Kön", "Queue"),
-                                                            .caseView: ("Ärende", "Case"), .composer: ("Skrivfält", "Composer"),
-                                                            .dashboard: ("Översikt", "Dashboard")]
-
     /// Every help line: (text, is a heading).
     static func lines(_ s: ConsoleState, width: Int) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
-        for ctx in [BindingContext.global, .queue, .caseView, .composer, .dashboard] {
-            out.append((s.lang == .sv ? names[ctx]!.0 : names[ctx]!.1, true))
-            for r in Bindings.all where r.context == ctx && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
+        for ctx in Bindings.contexts(for: s.user?.role) {
+            out.append((s.t("help.ctx." + ctx.rawValue), true))
+            for r in Bindings.all where r.context == ctx && r.applies(to: s.user?.role) && !(r.action.rawValue.hasPrefix("hot") && r.action != .hot1) {
                 let keys = r.action == .hot1 ? "Alt-1…9, F2…F10" : r.keys.map(\.label).joined(separator: ", ")
-                let label = r.action == .hot1 ? (s.lang == .sv ? "Byt till chatt 1…9" : "Switch to chat 1…9") : r.label(s.lang)
+                let label = r.action == .hot1 ? s.t("help.hot") : r.label(s.lang)
                 out.append((CellWidth.fit(keys, 16) + "  " + label, false))
             }
         }
@@ -32,7 +28,7 @@ enum HelpScreen {
             b.put(CellWidth.truncate(line.0, to: colWidth - 2), x: x + (line.1 ? 0 : 1), y: y,
                   style: line.1 ? Style(.header, underline: true) : Style(.normal))
         }
-        let more = maxScroll > 0 ? (s.lang == .sv ? "  ↑/↓ rullar" : "  ↑/↓ scroll") : ""
+        let more = maxScroll > 0 ? s.t("help.scroll") : ""
         b.put(CellWidth.truncate(s.t("help.close") + more, to: b.width - 2), x: 1, y: b.height - 3, style: Style(.dim))
     }
 }

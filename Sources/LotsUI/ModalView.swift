@@ -12,13 +12,20 @@ enum ModalView {
         case let .reason(u, editor): prompt(s.t("picker.urgency") + ": " + u.code, s.t("prompt.reason"), editor, into: &b)
         case let .search(editor): prompt(s.t("prompt.search"), "", editor, into: &b)
         case let .templateEdit(code, editor): prompt(code ?? s.t("picker.newTemplate"), s.t("prompt.template"), editor, into: &b)
+        case let .phoneOverride(outcome, u, editor):
+            prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(Strings.urgency(u, s.lang))"), s.t("override.phone." + outcome.rawValue), editor, into: &b)
+        case let .closeConfirm(outcome, _, editor, _):
+            prompt(Strings.t("close.title", s.lang, Int(s.detail?.id ?? 0), Strings.outcome(outcome, s.lang)),
+                   Strings.t("close.hint", s.lang, s.t("lang." + s.patientLanguage.rawValue)), editor, into: &b)
+        case let .closeOverride(_, u, editor):
+            prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(Strings.urgency(u, s.lang))"), s.t("override.close"), editor, into: &b)
         }
     }
 
     /// The chosen template with variables filled for this case; an unknown variable is an error line.
     static func templatePreview(_ p: PickerState, _ s: ConsoleState) -> (text: String, error: String?)? {
         guard let item = p.selected, let t = s.templates.first(where: { $0.code == item.id }) else { return nil }
-        let r = TemplateRenderer.render(s.lang == .sv ? t.bodySv : t.bodyEn, values: s.templateValues)
+        let r = TemplateRenderer.render(s.patientLanguage == .sv ? t.bodySv : t.bodyEn, values: s.templateValues)
         return (r.text, r.unknown.first.map { Strings.t("picker.unknownVar", s.lang, $0) })
     }
 

@@ -1,19 +1,11 @@
 import Foundation
 import LotsCore
 
-/// A catalog symptom as the phone form offers it: title and its red-flag questions.
+/// A catalog symptom (complaint) as the phone form's search offers it.
 public struct SymptomChoice: Sendable, Equatable {
     public var code: String
     public var title: String
-    /// (label, the phrase that is added to the triage text when answered yes).
-    public var questions: [RedFlagQuestion]
-    public init(code: String, title: String, questions: [RedFlagQuestion]) { self.code = code; self.title = title; self.questions = questions }
-}
-
-public struct RedFlagQuestion: Sendable, Equatable {
-    public var label: String
-    public var phrase: String
-    public init(label: String, phrase: String) { self.label = label; self.phrase = phrase }
+    public init(code: String, title: String) { self.code = code; self.title = title }
 }
 
 /// What the live triage panel shows for the call so far.
@@ -23,8 +15,17 @@ public struct PhoneTriage: Sendable, Equatable {
     public var referralText: String
     public var rationale: String
     public var advice: String
-    public init(urgency: Urgency, symptomTitle: String?, referralText: String, rationale: String, advice: String) {
+    /// The engine's red-flag questions that the text and answers leave open.
+    public var questions: [FollowUpQuestion]
+    /// False: no confident match – the panel shows "ej säker automatisk bedömning".
+    public var confident: Bool
+    /// The unit a digital case from this call goes to (shown, and used when the call is stored).
+    public var unitHsaId: String?
+    public var unitName: String?
+    public init(urgency: Urgency, symptomTitle: String?, referralText: String, rationale: String, advice: String,
+                questions: [FollowUpQuestion] = [], confident: Bool = true, unitHsaId: String? = nil, unitName: String? = nil) {
         self.urgency = urgency; self.symptomTitle = symptomTitle; self.referralText = referralText; self.rationale = rationale; self.advice = advice
+        self.questions = questions; self.confident = confident; self.unitHsaId = unitHsaId; self.unitName = unitName
     }
 }
 
@@ -36,9 +37,22 @@ public enum PhoneOutcome: String, Sendable, Equatable {
     case selfCare
     /// The citizen was told to call 112; recorded and closed.
     case call112
+
+    /// The least urgent triage this outcome fits without an override: self-care fits only P5, a digital
+    /// case anything below EMERGENCY, the call-112 instruction everything.
+    public var fits: Urgency {
+        switch self {
+        case .selfCare: .p5
+        case .digitalCase: .p1
+        case .call112: .emergency
+        }
+    }
+
+    /// True when ending the call this way is less urgent than `triage` says (it then needs a reason).
+    public func isLessUrgent(than triage: Urgency) -> Bool { triage < fits }
 }
 
-/// The 1177 phone form: fields, chosen symptom, answers to its red-flag questions, live triage, errors.
+/// The 1177 phone form: fields, chosen symptom, the engine's red-flag questions with their answers, live triage, errors.
 public struct PhoneForm: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case personnummer, name, phone, listedUnit, reason, symptomSearch, questions }
 
@@ -52,7 +66,10 @@ public struct PhoneForm: Sendable, Equatable {
     public var focus: Field = .personnummer
     public var symptomSelection = 0
     public var chosen: SymptomChoice?
-    public var answers: [Bool] = []
+    /// The red-flag questions listed so far: the engine's open ones, and every answered one (it stays listed).
+    public var questions: [FollowUpQuestion] = []
+    /// Finding id → yes/no for the questions the nurse asked; a question not asked has no entry (never "no").
+    public var answers: [String: Bool] = [:]
     public var questionSelection = 0
     public var triage: PhoneTriage?
     /// Field → error, shown next to the field; nothing is stored while any is present.
@@ -60,25 +77,44 @@ public struct PhoneForm: Sendable, Equatable {
 
     public init() {}
 
-    /// The free text the triage reads: the reason, the chosen symptom and the questions answered yes.
+    /// The free text the triage reads: the reason and the chosen symptom (answers go to the engine as answers).
     public var triageText: String {
-        var parts = [reason.text]
-        if let c = chosen {
-            parts.append(c.title)
-            for (q, yes) in zip(c.questions, answers) where yes { parts.append(q.phrase) }
+        [reason.text, chosen?.title ?? ""].filter { !$0.isEmpty }.joined(separator: ". ")
+    }
+
+    /// Takes a new live triage: its open questions join the list; answered ones stay; unanswered ones the
+    /// engine no longer asks leave.
+    public mutating func takeTriage(_ t: PhoneTriage) {
+        triage = t
+        var list = questions.filter { answers[$0.id] != nil || t.questions.contains($0) }
+        for q in t.questions where !list.contains(where: { $0.id == q.id }) { list.append(q) }
+        questions = list
+        questionSelection = min(questionSelection, max(0, list.count - 1))
+    }
+
+    /// The next answer state of a question: not asked → yes → no → not asked.
+    public mutating func cycleAnswer(_ id: String) {
+        switch answers[id] {
+        case nil: answers[id] = true
+        case true?: answers[id] = false
+        case false?: answers[id] = nil
         }
-        return parts.filter { !$0.isEmpty }.joined(separator: ". ")
+    }
+
+    /// The answered questions only, in list order, with their text (what the case stores).
+    public func answeredQuestions() -> [(question: FollowUpQuestion, yes: Bool)] {
+        questions.compactMap { q in answers[q.id].map { (q, $0) } }
     }
 
     /// Personnummer feedback: derived age and sex, or what is wrong.
-    public func personnummerStatus(now: Date) -> (ok: Bool, text: String)? {
+    public func personnummerStatus(now: Date, lang: Lang = .sv) -> (ok: Bool, text: String)? {
         let t = personnummer.text.trimmingCharacters(in: .whitespaces)
         guard t.count >= 10 else { return nil }
         do {
             let p = try Personnummer(t, reference: now)
-            return (true, "\(p.age(at: now)) år, \(p.sex == .f ? "kvinna" : "man")")
+            return (true, "\(Strings.t("case.age", lang, p.age(at: now))), \(Strings.sex(p.sex, lang))")
         } catch let e as LotsError {
-            return (false, e.what)
+            return (false, Strings.error(e, lang))
         } catch { return (false, "\(error)") }
     }
 }

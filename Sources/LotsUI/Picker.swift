@@ -67,7 +67,7 @@ public struct PickerState: Sendable, Equatable {
         case .down: selection = min(max(0, visible.count - 1), selection + 1)
         case .pageUp: selection = max(0, selection - 10)
         case .pageDown: selection = min(max(0, visible.count - 1), selection + 10)
-        case .char, .backspace, .delete, .left, .right, .home, .end:
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"):
             guard filter.handle(key) else { return false }
             selection = 0
         default: return false

@@ -14,22 +14,30 @@ enum QueueScreen {
         var label: Int, reason: Int, owner: Int, status: Int
     }
 
+    /// Columns by priority: the reason and the status first, then the owner, then the urgency's label (the code
+    /// beside it always shows the urgency). A column that does not fit whole takes its short form (distinct for
+    /// every value) or is left out, never cut until it means nothing.
     static func columns(width: Int) -> Columns {
-        // Fixed: marker 2 + code 4 + age 6 + wait 7 + clock 8 + unread 3 + attachment 2 = 32, plus spaces.
-        let wide = width >= 120
-        let label = wide ? 22 : 10
-        let owner = wide ? 14 : 5
-        let status = wide ? 11 : 8
-        let reason = max(8, width - 33 - label - owner - status - 4)
-        return Columns(label: label, reason: reason, owner: owner, status: status)
+        // Fixed: marker 2 + code 4 + age 6 + wait 7 + clock 8 + unread 3 + attachment 2 = 32, plus a space after
+        // each of label, reason, status and owner.
+        let avail = max(0, width - 36)
+        let status = avail >= 30 ? 10 : 6
+        var reason = avail - status
+        let owner = reason >= 60 ? min(14, reason - 46) : reason >= 26 ? 6 : 0
+        reason -= owner
+        let label = reason - 22 >= 30 ? 22 : reason - 9 >= 15 ? 9 : 0
+        reason -= label
+        return Columns(label: label, reason: max(8, reason), owner: owner, status: status)
     }
 
     static func render(_ s: ConsoleState, into b: inout CellBuffer) {
         let c = columns(width: b.width)
         let top = 3, bottom = b.height - 3
-        var header = "  " + CellWidth.fit(s.t("col.urgency"), 4 + c.label + 1) + CellWidth.fit(s.t("col.patient"), 6)
+        var header = "  " + CellWidth.fit(s.t(c.label > 0 ? "col.urgency" : "col.urgency.short"), 4 + c.label + (c.label > 0 ? 1 : 0))
+        header += CellWidth.fit(s.t("col.patient"), 6)
         header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 7) + CellWidth.fit(s.t("col.clock"), 8)
-        header += CellWidth.fit(s.t("col.status"), c.status + 1) + CellWidth.fit(s.t("col.owner"), c.owner + 1) + "✉  📎"
+        header += CellWidth.fit(s.t(c.status >= 10 ? "col.status" : "col.status.short"), c.status + 1)
+        header += (c.owner > 0 ? CellWidth.fit(s.t("col.owner"), c.owner + 1) : "") + "✉  📎"
         b.put(header, x: 0, y: 2, style: Style(.header))
         let rows = s.visibleQueue
         let capacity = max(1, bottom - top + 1)
@@ -39,16 +47,24 @@ enum QueueScreen {
         for (i, e) in rows.dropFirst(first).prefix(capacity).enumerated() {
             row(e, s, c, selected: e.id == s.selectedId, y: top + i, into: &b)
         }
-        var info = Strings.t("queue.count", s.lang, rows.count)
+        let info = self.info(s)
+        if s.status.isEmpty {
+            b.put(CellWidth.truncate(info, to: b.width - 2), x: 1, y: b.height - 2, style: Style(.dim))
+        } else {
+            // The status line leaves room for this (ConsoleView.chrome): the filter indicator is never hidden.
+            let text = CellWidth.truncate(info, to: max(0, b.width / 2 - 1))
+            b.put(text, x: b.width - CellWidth.of(text) - 1, y: b.height - 2, style: Style(.dim))
+        }
+    }
+
+    /// The count and the filters in force, shown on the status line.
+    static func info(_ s: ConsoleState) -> String {
+        var info = Strings.n("queue.count", s.visibleQueue.count, s.lang)
         if s.filter.mine { info += " · " + s.t("queue.filter.mine") }
         if let u = s.filter.urgency { info += " · " + Strings.t("queue.filter.urgency", s.lang, u.code) }
         if let q = s.filter.search { info += " · \"" + SafeText.sanitize(q, keepNewlines: false) + "\"" }
-        if s.status.isEmpty || s.statusIsError == false && s.status == s.t("msg.refreshed") {
-            b.put(CellWidth.truncate(info, to: b.width - 2), x: 1, y: b.height - 2, style: Style(.dim))
-        } else {
-            let x = b.width - CellWidth.of(info) - 1
-            if x > CellWidth.of(s.status) + 3 { b.put(info, x: x, y: b.height - 2, style: Style(.dim)) }
-        }
+        if s.filter.overdue { info += " · " + s.t("queue.filter.overdue") }
+        return info
     }
 
     static func row(_ e: QueueEntry, _ s: ConsoleState, _ c: Columns, selected: Bool, y: Int, into b: inout CellBuffer) {
@@ -61,8 +77,15 @@ enum QueueScreen {
             if space { x += b.put(fitting: "", columns: 1, x: x, y: y, style: style) }
         }
         let urgencyStyle = selected ? base : Style(Theme.role(for: e.urgency.code), bold: e.urgency <= .p1)
-        field(code(e.urgency), 4, urgencyStyle, space: false)
-        field(e.urgency.swedishLabel, c.label, urgencyStyle)
+        if e.uncertain {
+            // Not a colour alone: "?" after the code and the flag in place of the label.
+            let flag = selected ? base : Style(.warning, bold: true)
+            field(code(e.urgency) + "?", 4, flag, space: false)
+            if c.label > 0 { field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag) }
+        } else {
+            field(code(e.urgency), 4, urgencyStyle, space: false)
+            if c.label > 0 { field(c.label >= 20 ? Strings.urgency(e.urgency, s.lang) : Strings.t("urgency.short." + e.urgency.code, s.lang), c.label, urgencyStyle) }
+        }
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
         field("\(e.ageYears) \(sex)", 6, base, space: false)
         field(SafeText.sanitize(e.reason, keepNewlines: false), c.reason, base)
@@ -74,9 +97,10 @@ enum QueueScreen {
         } else {
             field("✓", 8, base, space: false)
         }
-        field(s.t("status." + e.status.rawValue), c.status, base)
-        field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base)
-        field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected ? base : Style(.hot, bold: true), space: false)
+        field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        if c.owner > 0 { field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base) }
+        // Highlighted only when there is something unread (else it looked like a selection in NO_COLOR).
+        field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected || e.unreadCount == 0 ? base : Style(.hot, bold: true), space: false)
         if e.attachmentCount > 0 { b.put("📎", x: x, y: y, style: base) }
     }
 }

@@ -38,7 +38,11 @@ public struct TextEditor: Sendable, Equatable {
         case .alt("f"): wordRight()
         case .up: moveLine(-1)
         case .down: moveLine(1)
-        case .ctrl("u"): chars.removeSubrange(lineStart(cursor)..<cursor); cursor = lineStart(cursor)
+        case .ctrl("u"):
+            // Kills the line before the cursor (readline); the start is taken before the text shrinks.
+            let start = lineStart(cursor)
+            chars.removeSubrange(start..<cursor)
+            cursor = start
         default: return false
         }
         return true

@@ -115,13 +115,11 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "Case id.") var `case`: Int64?
         @Option(help: "Personnummer (any accepted form).") var patient: String?
 
-        func validate() throws {
+        func run() throws {
+            // Checked here, not in validate(): the argument parser would wrap the error (exit 1, a doubled prefix).
             guard (self.case == nil) != (patient == nil) else {
                 throw LotsError("give exactly one of --case and --patient", at: "audit show", fix: "e.g. lots audit show --case 12", code: .usage)
             }
-        }
-
-        func run() throws {
             var pnr: String?
             if let patient {
                 do { pnr = try Personnummer(patient).canonical } catch let e as LotsError {
@@ -129,6 +127,9 @@ struct AuditCommand: ParsableCommand {
                 }
             }
             let s = try store.open()
+            if let id = self.case, try s.caseDetail(id) == nil {
+                throw LotsError("no case with id \(id)", at: "--case", fix: "use an id printed by lots intake or shown in the queue", code: .noInput)
+            }
             let user = try identity.authenticate(s, for: "lots audit show")
             try s.auditExtract(caseId: self.case, personnummer: pnr, for: user) { events in
                 var out = "Loggutdrag – \(self.case.map { "ärende \($0)" } ?? "patient \(pnr!)") – \(events.count) händelser\n"

@@ -28,14 +28,14 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "sv or en (default: sv, or en with an English LANG).") var lang: String?
     @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
     @Option(help: "Lock the screen after this many seconds without a key press.") var lockAfter: Int = 600
-
-    func validate() throws {
-        if let lang, Lang(rawValue: lang) == nil {
-            throw LotsError("unknown language \"\(lang)\"", at: "--lang", fix: "use sv or en", code: .usage)
-        }
-    }
+    @Flag(help: "Ring the terminal bell on alerts (a new 112/P1 case, a reply in your chat, overdue chats); by default the screen only flashes.")
+    var bell = false
 
     func run() throws {
+        // Checked here, not in validate(): the argument parser would wrap the error (exit 1, a doubled prefix).
+        if let lang, Lang(rawValue: lang) == nil {
+            throw LotsError("unknown language \"\(lang.prefix(20))\"", at: "--lang", fix: "use sv or en", code: .usage)
+        }
         let env = ProcessInfo.processInfo.environment
         try Terminal.checkUsable(environment: env)
         let s = try store.open()
@@ -51,14 +51,21 @@ struct ConsoleCommand: ParsableCommand {
         }
         var state = ConsoleState(lang: language, now: Date(), user: user)
         state.lockAfter = TimeInterval(lockAfter)
-        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        // A crash restores the terminal and reports to the log file, never over the screen.
+        let log = LogFile.open(environment: env)
+        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false, crashLog: log)
         defer { terminal.end() }
         var lastTick = Date()
         var lastBeat = Date()
         var lastCheckpoint = Date()
         var running = true
         var dirty = true
+        var alertsSeen = 0
         while running && !Terminal.terminationRequested {
+            if state.alerts > alertsSeen {
+                alertsSeen = state.alerts
+                terminal.alert(bell: bell)
+            }
             if dirty {
                 let (w, h) = terminal.size
                 terminal.draw(ConsoleView.render(state, width: w, height: h))

@@ -66,7 +66,7 @@ final class ConsoleController {
                     guard let found = try store.login(username: name, password: password) else { return [.loginFailed(Strings.t("login.failed", lang))] }
                     u = found
                 } catch let e as LotsError {
-                    return [.loginFailed(e.what)]
+                    return [.loginFailed(Strings.error(e, lang))]
                 }
                 user = u
                 queueRev = nil
@@ -90,27 +90,33 @@ final class ConsoleController {
                 try store.release(caseId: id, by: try currentUser())
                 return try refresh(id, Strings.t("msg.released", lang, Int(id)))
             case let .send(id, body, code):
-                try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: try currentUser())
-                return try [.sent] + refresh(id, nil)
+                let u = try currentUser()
+                try store.sendStaffMessage(caseId: id, body: body, templateCode: code, by: u)
+                // A template's use counts at once: "most used first" follows use, not the next log-in.
+                let templates: [ConsoleEvent] = code == nil ? [] : [.templatesLoaded(try store.templates(for: u.id))]
+                return try [.sent] + templates + refresh(id, nil)
             case .saveDraft:
                 return []  // coalesced in run(_:state:)
             case let .forward(id, unit, note):
                 try store.forward(caseId: id, to: unit, note: note, by: try currentUser())
                 return try refresh(id, Strings.t("msg.forwarded", lang, try store.unitName(unit) ?? unit))
-            case let .close(id, outcome):
-                try store.close(caseId: id, outcome: outcome, by: try currentUser())
-                return try refresh(id, Strings.t("msg.closed", lang, Int(id), outcome.rawValue))
+            case let .close(id, outcome, reason, message):
+                try store.close(caseId: id, outcome: outcome, overrideReason: reason, message: message, by: try currentUser())
+                return try refresh(id, Strings.t("msg.closed", lang, Int(id), Strings.outcome(outcome, lang)))
             case let .override(id, urgency, reason):
                 try store.overrideUrgency(caseId: id, to: urgency, reason: reason, by: try currentUser())
                 return try refresh(id, Strings.t("msg.overridden", lang, urgency.code))
+            case let .setLanguage(id, language):
+                try store.setLanguage(caseId: id, language: language, by: try currentUser())
+                return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
             case let .saveTemplate(code, body):
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
-            case let .triagePhone(text, pnrText):
-                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, now: Date()))]
-            case let .submitPhone(form, outcome):
-                return try submitPhone(form, outcome)
+            case let .triagePhone(text, pnrText, answers, listed):
+                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, answers: answers, listedText: listed, now: Date()))]
+            case let .submitPhone(form, outcome, reason):
+                return try submitPhone(form, outcome, overrideReason: reason)
             case .loadDashboard:
                 let d = try store.dashboard(for: try currentUser())
                 dashboardReadAt = Date()
@@ -123,10 +129,10 @@ final class ConsoleController {
                 let u = try currentUser()
                 do {
                     guard try store.login(username: u.username, password: password) != nil else {
-                        return [.unlockFailed(Strings.t("login.failed", lang))]
+                        return [.unlockFailed(Strings.t("lock.failed", lang))]
                     }
                 } catch let e as LotsError {
-                    return [.unlockFailed(e.what)]
+                    return [.unlockFailed(Strings.error(e, lang))]
                 }
                 try store.audit(Actor(user: u), action: "unlock")
                 return [.unlocked]
@@ -140,7 +146,7 @@ final class ConsoleController {
                 return []
             }
         } catch let e as LotsError {
-            return [.failed(e.what + " – " + e.fix)]
+            return [.failed(Strings.error(e, lang))]
         } catch {
             return [.failed("\(error)")]
         }
@@ -180,7 +186,7 @@ final class ConsoleController {
         var events: [ConsoleEvent] = []
         if let e = try? queueEvent() { events.append(e) }
         if u.role == .supervisor { events += staleDashboard(force: false, marking: true) }
-        if state.screen == .caseView, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
+        if state.screen == .caseView || state.screen == .caseHistory, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
         return events
     }
 
@@ -213,6 +219,8 @@ final class ConsoleController {
     func templateValues(_ d: CaseDetail, symptom: Symptom?, user u: StaffUser) -> [String: String] {
         let unit = engine.policy.directory.provider(d.unitHsaId)
         let referral = engine.policy.directory.providers.first { $0.name == d.referralUnitName }
+        // Values go to the patient: in the patient's language, whatever the clinician's UI language.
+        let patient = Lang(rawValue: d.language) ?? .sv
         var v: [String: String] = [
             "citizen.firstName": String(d.name.split(separator: " ").first ?? ""),
             "citizen.name": d.name,
@@ -220,11 +228,11 @@ final class ConsoleController {
             "staff.title": (u.profession?.swedishTitle ?? "").lowercased(),
             "unit.name": d.unitName,
             "case.id": String(d.id),
-            "case.urgencyLabel": "\(d.urgency.code) \(d.urgency.swedishLabel)",
-            "referral.type": d.referralType.swedishName,
+            "case.urgencyLabel": "\(d.urgency.code) \(Strings.urgency(d.urgency, patient))",
+            "referral.type": Strings.providerType(d.referralType, patient),
         ]
         v["unit.phone"] = unit?.phone
-        v["selfCare.advice"] = symptom.map { lang == .sv || $0.adviceEn.isEmpty ? $0.advice : $0.adviceEn }
+        v["selfCare.advice"] = symptom.map { patient == .sv || $0.adviceEn.isEmpty ? $0.advice : $0.adviceEn }
         v["referral.unitName"] = referral?.name
         v["referral.phone"] = referral?.phone
         v["referral.address"] = referral?.address

@@ -12,6 +12,7 @@ struct Lots: AsyncParsableCommand {
         discussion: """
         With no subcommand, opens the console on the store.
         Store: --db PATH, else $LOTS_DB, else $XDG_DATA_HOME/lots/lots.sqlite (~/.local/share/lots/).
+        Log (errors and crashes, never patient text): $XDG_STATE_HOME/lots/lots.log (~/.local/state/lots/lots.log).
 
         Examples:
           lots demo --cases 200
@@ -27,10 +28,18 @@ struct Lots: AsyncParsableCommand {
         defaultSubcommand: ConsoleCommand.self
     )
 
-    /// Runs the command line; a `LotsError` becomes one line on stderr and its sysexits code.
+    /// Runs the command line; every error becomes one line on stderr (`lots: …`) and its sysexits code: 64 for
+    /// usage errors, whether Lots or the argument parser found them. Help and version print as usual.
     static func main() async {
+        let arguments = Self.normalized(Array(CommandLine.arguments.dropFirst()))
+        if let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) {
+            let e = LotsError("unknown command \"\(SafeText.sanitize(String(first.prefix(40)), keepNewlines: false))\"", at: "COMMAND",
+                              fix: "use one of \(subcommandNames.sorted().joined(separator: ", ")); see lots --help", code: .usage)
+            FileHandle.standardError.write(Data((e.line + "\n").utf8))
+            Foundation.exit(e.code.rawValue)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -44,15 +53,38 @@ struct Lots: AsyncParsableCommand {
             FileHandle.standardError.write(Data((e.line + "\n").utf8))
             Foundation.exit(e.code.rawValue)
         } catch {
-            // Argument errors echo what was typed: sanitized like every other error (help and version go to stdout).
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-            } else {
-                FileHandle.standardError.write(Data((SafeText.sanitize(message) + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
+            guard code != .success else { exit(withError: error) }  // --help, --version
+            // The parser's message, one line: "Missing value for '--cases <cases>'" → lots: missing value … (usage): …
+            var what = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            if what.hasPrefix("Error: ") { what.removeFirst(7) }
+            if let f = what.first { what = f.lowercased() + what.dropFirst() }
+            let e = LotsError(SafeText.sanitize(what, keepNewlines: false), at: "usage", fix: "see lots \(arguments.first.map { subcommandNames.contains($0) ? $0 + " " : "" } ?? "")--help",
+                              code: .usage)
+            FileHandle.standardError.write(Data((e.line + "\n").utf8))
+            Foundation.exit(LotsError.Code.usage.rawValue)
         }
+    }
+
+    /// The names of the subcommands (`lots foo` with any other word is an unknown command, not the console's usage).
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+    }
+
+    /// `--cases -5` as `--cases=-5`: a negative number after an option is its value, not an unknown flag.
+    static func normalized(_ args: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a.hasPrefix("--"), !a.contains("="), i + 1 < args.count, args[i + 1].range(of: #"^-[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil {
+                out.append(a + "=" + args[i + 1])
+                i += 2
+            } else {
+                out.append(a)
+                i += 1
+            }
+        }
+        return out
     }
 }

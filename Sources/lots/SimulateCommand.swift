@@ -52,7 +52,7 @@ struct SimulateCommand: ParsableCommand {
         var writes = 0
         while Date() < end {
             if Double.random(in: 0..<1, using: &rng) < replies, let target = try s.queue(unit: unit, limit: 50).randomElement(using: &rng) {
-                let id = try s.addCitizenMessage(caseId: target.id, body: gen.reply())
+                let id = try s.addCitizenMessage(caseId: target.id, body: gen.reply(), retriage: { engine.triage($0, at: Date()) })
                 ack("message \(id) \(target.id)")
             } else {
                 let intake = gen.intake(at: Date())

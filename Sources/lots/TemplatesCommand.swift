@@ -21,7 +21,11 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: "Templates YAML file.") var path: String
 
         func run() throws {
-            let (_, text) = try CatalogCommand.read(path).first!
+            let text: String
+            do { text = try CatalogCommand.read(path).first!.1 } catch var e as LotsError {
+                e.fix = "give a phrase-template YAML file (e.g. Fixtures/templates.yaml)"
+                throw e
+            }
             let templates = try TemplateCatalog.parse(text, file: path)
             print("ok: \(templates.count) templates")
         }

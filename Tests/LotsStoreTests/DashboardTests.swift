@@ -30,3 +30,17 @@ import LotsStore
         #expect(DashboardStats.sparkline([0, 1, 4, 8]) == " ▁▄█")
     }
 }
+
+@Suite struct DashboardMedianTests {
+    @Test func theMedianFirstAnswerCountsOnlyTodaysCases() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician()
+        try f.store.addUser(username: "david", displayName: "David", role: .supervisor, profession: nil, unit: StoreFixture.unit,
+                            password: "demo", actor: .system("test"))
+        let david = try #require(try f.store.user(named: "david"))
+        let old = try f.addCase("Ont i knät", minutesAgo: 37 * 60, serial: 1)
+        try f.store.take(caseId: old, by: anna)
+        try f.store.sendStaffMessage(caseId: old, body: "Hej", templateCode: nil, by: anna)
+        #expect(try f.store.dashboard(for: david).medianFirstResponseMinutesToday == nil, "yesterday's case answered today mixes days")
+    }
+}

@@ -29,7 +29,7 @@ import LotsStore
         _ = try step { try f.store.take(caseId: first, by: anna) }
         _ = try step { try f.store.addCitizenMessage(caseId: first, body: "Det blir värre") }
         _ = try step { try f.store.overrideUrgency(caseId: queue[3].id, to: .p1, reason: "andnöd i telefon", by: anna) }
-        let closed = try step { try f.store.close(caseId: first, outcome: .selfCareAdvice, by: anna) }
+        let closed = try step { try f.store.close(caseId: first, outcome: .selfCareAdvice, overrideReason: "bedömd i chatten", by: anna) }
         #expect(closed.removed == [first])
         let moved = queue[1].id
         _ = try step { _ = try f.store.forward(caseId: moved, to: "SE2321000016-DEMO2", note: "närmare hemmet", by: anna) }

@@ -68,11 +68,57 @@ import LotsUI
         s.units = [UnitChoice(hsaId: "SE2321000016-DEMO3", name: "Vårdcentralen Norrby", type: .vardcentral, missions: [.somatisk],
                               address: "Norrbyvägen 12", openText: "öppet nu", isOpen: true, waitMinutes: 60)]
         _ = s.handle(.char("f"))
-        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("Vårdcentralen Norrby  · Vårdcentral · öppet nu · väntetid 1 h"))
+        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("★ Vårdcentralen Norrby  · rekommenderas av triagen · Vårdcentral · öppet nu · väntetid 1 h"))
         _ = s.handle(.enter)
         #expect(s.handle(.enter).isEmpty)  // an empty note is refused
         #expect(s.statusIsError)
         for c in "Behöver röntgen" { _ = s.handle(.char(c)) }
         #expect(s.handle(.enter) == [.forward(caseId: 5, unit: "SE2321000016-DEMO3", note: "Behöver röntgen")])
+    }
+}
+
+/// The full rationale and a readable history (issue 12, defect 3).
+@Suite struct CaseHistoryScreenTests {
+    @Test func handoverNoteOverrideReasonAndRationaleAreReadableInFullAt80x24() {
+        var s = Samples.caseState()
+        let note = "till Vårdcentralen Norrby: Stabil nu men behöver EKG i dag, ring patienten före 15 och fråga om bröstsmärtan har kommit tillbaka"
+        s.detail?.history.append(.init(at: Samples.now.addingTimeInterval(-60), actor: "bertil", kind: "forwarded", note: note))
+        s.detail?.history.append(.init(at: Samples.now, actor: "anna", kind: "override", note: "P3 -> P2: låter andfådd i telefon"))
+        s.detail?.rationale = "symptom LONG-COUGH Långvarig hosta (\"hostat i veckor\"), base P4; rule \"feber\" raises to P3; rule \"andnöd\" raises to EMERGENCY"
+        _ = s.handle(.char("h"))
+        #expect(s.screen == .caseHistory)
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("rule \"andnöd\" raises to EMERGENCY"), "\(text)")
+        let flat = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("Stabil nu men behöver EKG i dag, ring patienten före 15 och fråga om bröstsmärtan har kommit tillbaka"), "\(text)")
+        #expect(flat.contains("bertil · hänvisat"))
+        #expect(flat.contains("låter andfådd i telefon"))
+        _ = s.handle(.escape)
+        #expect(s.screen == .caseView)
+    }
+
+    @Test func longHistoriesScroll() {
+        var s = Samples.caseState()
+        for i in 0..<40 { s.detail?.history.append(.init(at: Samples.now, actor: "anna", kind: "taken", note: "rad \(i)")) }
+        _ = s.handle(.char("h"))
+        #expect(!ConsoleView.render(s, width: 80, height: 24).text.contains("rad 39"))
+        for _ in 0..<8 { _ = s.handle(.pageDown) }
+        #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("rad 39"))
+    }
+}
+
+/// Unfilled template variables never reach the patient (issue 12, defect 7).
+@Suite struct UnfilledVariableTests {
+    @Test func aKnownButUnfilledVariableTypedByHandIsRefusedAndNamed() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("i"))
+        s.composer.set("Hej {citizen.firstName}, hur mår du?")
+        #expect(s.handle(.ctrl("s")).isEmpty)
+        #expect(s.status == "Ej skickat: {citizen.firstName} är inte ifylld – skriv in texten eller ta bort den" && s.statusIsError)
+        s.composer.set("Hej {patient.shoeSize}")
+        #expect(s.handle(.ctrl("s")).isEmpty)
+        #expect(s.status.contains("{patient.shoeSize}"))
+        s.composer.set("Hej Li, hur mår du?")
+        #expect(s.handle(.ctrl("s")) == [.send(caseId: 5, body: "Hej Li, hur mår du?", templateCode: nil)])
     }
 }

@@ -32,8 +32,8 @@ import LotsUI
                    Samples.entry(22, .p1, "E F", "z", minutesAgo: 1)]
         _ = s.apply(.queueLoaded(Samples.queue, hot: hot))
         #expect(s.handle(.char("n")) == [.openCase(21)])
-        #expect(s.handle(.alt("1")) == [.openCase(20)])
-        #expect(s.handle(.f(4)) == [.openCase(22)])
+        #expect(s.handle(.alt("1")) == [.openCase(22)])  // chats are numbered most urgent first
+        #expect(s.handle(.f(4)) == [.openCase(20)])
     }
 
     @Test func quittingSavesADirtyDraftFirst() {
@@ -48,7 +48,7 @@ import LotsUI
     @Test func overrideAsksForUrgencyThenAReason() {
         var s = Samples.caseState()
         _ = s.handle(.char("o"))
-        _ = s.handle(.down)  // P1
+        _ = s.handle(.up); _ = s.handle(.up)  // from the case's own P3 to P1
         _ = s.handle(.enter)
         for c in "Andnöd i vila" { _ = s.handle(.char(c)) }
         #expect(s.handle(.enter) == [.override(caseId: 5, urgency: .p1, reason: "Andnöd i vila")])
@@ -145,38 +145,81 @@ import LotsUI
     }
 }
 
-@Suite struct PhoneFormTests {
-    func nurseState() -> ConsoleState {
-        var s = ConsoleState(lang: .sv, now: Samples.now)
-        let cecilia = StaffUser(id: 3, username: "cecilia", displayName: "Cecilia Berg", role: .phoneNurse, profession: .sjukskoterska,
-                                unitHsaId: "SE2321000016-1177")
-        _ = s.apply(.symptomsLoaded([SymptomChoice(code: "SORE-THROAT", title: "Halsont",
-                                                   questions: [RedFlagQuestion(label: "svårt att svälja saliv", phrase: "kan inte svälja")])]))
-        _ = s.apply(.loggedIn(cecilia, unitName: "1177", templates: [], units: []))
-        return s
+/// An action the case's state forbids says why and asks nothing of the store (issue 12, defect 5).
+@Suite struct ForbiddenActionTests {
+    @Test func takingAClosedCaseSaysItIsClosed() {
+        var s = Samples.caseState()
+        s.detail?.status = .closed
+        #expect(s.handle(.char("t")).isEmpty)
+        #expect(s.status == "Ärende 5 är avslutat och kan inte tas" && s.statusIsError)
+        for key in ["f", "x", "o", "i", "T"] {
+            s.setStatus("")
+            #expect(s.handle(.char(Character(key))).isEmpty && s.modal == nil, "\(key)")
+            #expect(s.status == "Ärende 5 är avslutat – det kan inte ändras", "\(key)")
+        }
     }
 
-    @Test func typingAsksForLiveTriageAndRedFlagAnswersJoinTheText() {
-        var s = nurseState()
-        #expect(s.screen == .phone)
-        for _ in 0..<4 { _ = s.handle(.tab) }  // to the reason
-        var last: [ConsoleEffect] = []
-        for c in "Ont i halsen" { last = s.handle(.char(c)) }
-        #expect(last == [.triagePhone(text: "Ont i halsen", personnummer: "")])
-        _ = s.handle(.tab)
-        for c in "hals" { _ = s.handle(.char(c)) }
-        _ = s.handle(.enter)
-        #expect(s.phone.chosen?.code == "SORE-THROAT" && s.phone.focus == .questions)
-        #expect(s.handle(.char(" ")) == [.triagePhone(text: "Ont i halsen. Halsont. kan inte svälja", personnummer: "")])
+    @Test func takingYourOwnCaseAgainSaysSo() {
+        var s = Samples.caseState()
+        #expect(s.handle(.char("t")).isEmpty)
+        #expect(s.status == "Ärende 5 är redan ditt")
+    }
+}
+
+/// What staff expect besides the defects (issue 12): confirmation before quitting, a status line that
+/// belongs to the screen, notifications.
+@Suite struct StaffExpectationsTests {
+    @Test func qWithOpenChatsSaysSoAndASecondQQuits() {
+        var s = Samples.queueState()
+        #expect(s.handle(.char("q")).isEmpty)
+        #expect(s.status == "Du har 1 öppen chatt – q igen avslutar")
+        #expect(s.handle(.char("q")) == [.quit])
+        var other = Samples.queueState()
+        _ = other.handle(.char("q"))
+        _ = other.handle(.down)  // anything else disarms it
+        #expect(other.handle(.char("q")).isEmpty)
+        #expect(other.handle(.ctrl("c")) == [.quit])
     }
 
-    @Test func errorsAppearBesideTheirFields() {
-        var s = nurseState()
-        for c in "19121212-1213" { _ = s.handle(.char(c)) }
-        let text = ConsoleView.render(s, width: 100, height: 30).text
-        #expect(text.contains("✗ invalid personnummer \"19121212-1213\": check digit is 3"))
-        #expect(s.handle(.ctrl("s")).count == 1)
-        _ = s.apply(.phoneInvalid([.name: "namn saknas"]))
-        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("✗ namn saknas"))
+    @Test func theStatusLineClearsWhenTheScreenOrCaseChanges() {
+        var s = Samples.caseState()
+        s.setStatus("Meddelandet skickat")
+        _ = s.handle(.escape)
+        #expect(s.screen == .queue && s.status.isEmpty)
+        s.setStatus("Du har tagit ärende 5")
+        var other = Samples.detail
+        other.id = 9
+        _ = s.apply(.caseLoaded(other, draft: nil, draftTemplate: nil, templateValues: [:]))
+        #expect(s.status.isEmpty)
+    }
+
+    @Test func theFilterIndicatorIsNeverHiddenByTheStatus() {
+        var s = Samples.queueState()
+        _ = s.handle(.char("u"))
+        s.setStatus(String(repeating: "Ett mycket långt statusmeddelande ", count: 4))
+        let line = ConsoleView.render(s, width: 80, height: 24).lines()[22]
+        #expect(line.contains("brådska EMERGENCY") || line.contains("brådska"), "\(line)")
+    }
+
+    @Test func aReplyInOwnChatIsAnAlert() {
+        var s = Samples.queueState()
+        var chat = Samples.queue[2]
+        chat.unreadCount += 1
+        _ = s.apply(.queueChanged(QueueChanges(changed: [chat], removed: [], rev: 2), hot: [chat]))
+        #expect(s.alerts == 1 && s.status == "Nytt meddelande från patienten i ärende 5")
+    }
+
+    @Test func overdueChatsAreRemindedEveryFewMinutes() {
+        var s = Samples.queueState()
+        let late = Samples.entry(3, .p1, "Åsa Öberg", "Huvudvärk", minutesAgo: 40, owner: "Anna Lind")
+        _ = s.apply(.queueLoaded(Samples.queue, hot: [late]))
+        _ = s.apply(.tick(Samples.now))
+        #expect(s.alerts == 0, "not the moment a chat is taken")
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval)))
+        #expect(s.alerts == 1 && s.status.hasPrefix("Påminnelse: 1 av dina 1 chattar"))
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(ConsoleState.reminderInterval + 60)))
+        #expect(s.alerts == 1)
+        _ = s.apply(.tick(Samples.now.addingTimeInterval(2 * ConsoleState.reminderInterval + 1)))
+        #expect(s.alerts == 2)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import LotsCore
-import LotsUI
+@testable import LotsUI
 
 @Suite struct OtherScreensTests {
     @Test(arguments: [(80, 24), (200, 60)])
@@ -60,5 +60,70 @@ import LotsUI
                 }
             }
         }
+    }
+}
+
+/// Dashboard, pickers, durations and plurals (issue 12, defect 13).
+@Suite struct WorkingDayDetailsTests {
+    func supervisor(width: Int, height: Int) -> String {
+        var s = ConsoleState(lang: .sv, now: Samples.now)
+        let david = StaffUser(id: 4, username: "david", displayName: "David Holm", role: .supervisor, profession: nil, unitHsaId: "SE2321000016-DEMO1")
+        _ = s.apply(.loggedIn(david, unitName: "Vårdcentralen Demo Centrum", templates: [], units: []))
+        _ = s.apply(.queueLoaded(Samples.queue, hot: []))
+        _ = s.apply(.dashboardLoaded(DashboardScreenTests.stats))
+        return ConsoleView.render(s, width: width, height: height).text
+    }
+
+    @Test func dashboardSaysOneChatShowsHourLabelsAndKeepsTheOldestWaitAt60Columns() {
+        let text = supervisor(width: 80, height: 24)
+        #expect(text.contains("Anna Lind (2 chattar)"))
+        #expect(text.contains("median första svar (ärenden från i dag) 12 min"))
+        let lines = text.split(separator: "\n")
+        let spark = lines.firstIndex { $0.contains("Ankomster senaste 24 h") }!
+        #expect(lines[spark + 1].contains("10") && lines[spark + 1].contains("16") && lines[spark + 1].contains("22"), "\(lines[spark + 1])")
+        let narrow = supervisor(width: 60, height: 20)
+        #expect(narrow.contains("40m (#3)"), "\(narrow)")
+        #expect(Strings.n("dash.chats", 1, .sv) == "1 chatt" && Strings.n("queue.count", 1, .sv) == "1 öppet ärende")
+        #expect(Strings.n("dash.chats", 1, .en) == "1 chat" && Strings.n("queue.count", 2, .en) == "2 open cases")
+    }
+
+    @Test func thirtySevenHoursIsNotOneDay() {
+        #expect(ConsoleView.duration(37 * 3600) == "1d13h")
+        #expect(ConsoleView.duration(24 * 3600) == "1d")
+        #expect(ConsoleView.duration(12 * 86_400) == "12d")
+    }
+
+    @Test func ctrlUClearsAPickersFilter() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("T"))
+        for c in "häls" { _ = s.handle(.char(c)) }
+        _ = s.handle(.ctrl("u"))
+        guard case let .templates(p)? = s.modal else { Issue.record("no picker"); return }
+        #expect(p.filter.text.isEmpty && p.visible.count == Samples.templates.count)
+    }
+
+    @Test func theOverridePickerStartsOnTheCasesOwnUrgency() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("o"))
+        guard case let .urgencies(p)? = s.modal else { Issue.record("no picker"); return }
+        #expect(p.selected?.id == "P3")
+    }
+
+    @Test func theProviderPickerMarksTheUnitTheTriageRecommends() {
+        var s = Samples.caseState()
+        s.units = [UnitChoice(hsaId: "A", name: "Vårdcentralen Alfa", type: .vardcentral, missions: [], address: "", openText: "öppet nu", isOpen: true, waitMinutes: 5),
+                   UnitChoice(hsaId: "N", name: "Vårdcentralen Norrby", type: .vardcentral, missions: [], address: "", openText: "öppet nu", isOpen: true, waitMinutes: 60)]
+        _ = s.handle(.char("f"))
+        guard case let .providers(p)? = s.modal else { Issue.record("no picker"); return }
+        #expect(p.selected?.id == "N" && p.selected?.title == "★ Vårdcentralen Norrby")
+        #expect(ConsoleView.render(s, width: 100, height: 30).text.contains("rekommenderas av triagen"))
+    }
+
+    @Test func theLockScreenAsksOnlyForThePassword() {
+        var s = Samples.caseState()
+        s.locked = true
+        _ = s.apply(.unlockFailed(Strings.t("lock.failed", .sv)))
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("Fel lösenord") && !text.contains("användarnamn"))
     }
 }

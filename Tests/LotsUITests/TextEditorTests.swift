@@ -42,3 +42,32 @@ import LotsUI
         #expect(e.text == "abc")
     }
 }
+
+@Suite struct TextEditorKillTests {
+    @Test func ctrlUKillsToTheLineStartWithoutCrashing() {
+        var e = TextEditor("hej på dig")
+        e.handle(.ctrl("u"))
+        #expect(e.text.isEmpty && e.cursor == 0)
+        e = TextEditor("första\nandra rad")
+        e.handle(.left); e.handle(.left); e.handle(.left)
+        e.handle(.ctrl("u"))
+        #expect(e.text == "första\nrad" && e.cursor == 7)
+        e.handle(.ctrl("u"))
+        #expect(e.text == "första\nrad")
+    }
+}
+
+@Suite struct EscapeSequenceTests {
+    @Test func homeAndEndVariantsDecodeToKeys() {
+        for body in ["[1~", "[7~", "[H", "OH"] { #expect(Key.decodeEscape(body) == .home, "\(body)") }
+        for body in ["[4~", "[8~", "[F", "OF"] { #expect(Key.decodeEscape(body) == .end, "\(body)") }
+        #expect(Key.decodeEscape("[3~") == .delete)
+        #expect(Key.decodeEscape("[1;5C") == .right)
+        #expect(Key.decodeEscape("OP") == .f(1))
+        #expect(Key.decodeEscape("[15~") == .f(5))
+    }
+
+    @Test func unknownSequencesAreNothingNeverText() {
+        for body in ["[200~", "[?1049h", "[99~", "[2;3x", "[", "x"] { #expect(Key.decodeEscape(body) == nil, "\(body)") }
+    }
+}

@@ -294,6 +294,7 @@ enum Migrations {
                   INSERT INTO openMessage_ft(rowid, body) SELECT id, body FROM message WHERE caseId = NEW.id;
                 END;
                 """)
+        }
         m.registerMigration("v12-triage-uncertain") { db in
             // A triage with no confident match is flagged ("ej säker automatisk bedömning") on queue and case screens.
             try db.alter(table: "careCase") { t in t.add(column: "triageUncertain", .boolean).notNull().defaults(to: false) }

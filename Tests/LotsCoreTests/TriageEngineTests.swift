@@ -88,7 +88,9 @@ import LotsTestSupport
         let young = triage("Min bebis är 6 veckor och har 38,5 i feber", age: 0)
         let old = triage("Min bebis är 10 månader och har 38,5 i feber", age: 0)
         #expect(young.urgency == .p1)
-        #expect(old.urgency == .p2)
+        // A 10-month-old is past the infant fever rules (under 3 and 6 months): not raised by age alone.
+        #expect(old.urgency > young.urgency && old.urgency > .p2)
+        #expect(old.rationaleText.contains("angiven ålder 10 mån"))
     }
 
     @Test func newConfusionIsP1AndTheElderlyRuleIsNamed() {

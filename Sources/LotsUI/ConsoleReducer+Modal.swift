@@ -17,13 +17,28 @@ extension ConsoleState {
     /// The last step of closing: the message the patient will get, in the patient's language, to edit or clear.
     mutating func confirmClose(_ outcome: Outcome, overrideReason: String?) {
         let text = Strings.t("close.message." + outcome.rawValue, patientLanguage)
-        modal = .closeConfirm(outcome, overrideReason: overrideReason, TextEditor(text, maxLength: 4000), templateIndex: 0)
+        modal = .closeConfirm(outcome, overrideReason: overrideReason, TextEditor(text, maxLength: 4000))
+    }
+
+    /// The template picker for the closing message: closing templates only, in the patient's language.
+    mutating func openClosingTemplatePicker(_ outcome: Outcome, overrideReason: String?, _ editor: TextEditor) {
+        let patient = patientLanguage
+        let items = templates.filter { $0.category == "closing" }.map {
+            PickerItem(id: $0.code, title: lang == .sv ? $0.titleSv : $0.titleEn, detail: Strings.templateCategory($0.category, lang),
+                       keywords: patient == .sv ? $0.bodySv : $0.bodyEn)
+        }
+        let title = Strings.t("picker.closingTemplates", lang, t("lang." + patient.rawValue))
+        modal = .closingTemplates(PickerState(title: title, items: items), outcome, overrideReason: overrideReason, editor)
     }
 
     mutating func handleModal(_ key: Key) -> [ConsoleEffect] {
         guard let m = modal else { return [] }
         if key == .ctrl("c") { return saveDraftIfDirty() + [.quit] }
-        if key == .escape { modal = nil; return [] }
+        if key == .escape {
+            // Leaving the closing template picker goes back to the closing step, not out of closing.
+            if case let .closingTemplates(_, outcome, reason, editor) = m { modal = .closeConfirm(outcome, overrideReason: reason, editor) } else { modal = nil }
+            return []
+        }
         switch m {
         case var .templates(p):
             if key == .ctrl("n") { modal = .templateEdit(code: nil, TextEditor(composer.text, maxLength: 4000)); return [] }
@@ -90,22 +105,29 @@ extension ConsoleState {
                 return []
             }
             editor.handle(key); modal = .closeOverride(outcome, u, editor)
-        case .closeConfirm(let outcome, let reason, var editor, let index):
+        case .closeConfirm(let outcome, let reason, var editor):
             if key == .enter, let d = detail {
-                modal = nil
                 let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                // The closing message goes to the patient like any other: nothing unfilled in it.
+                if let r = text.range(of: #"\{[^{}\n]*\}"#, options: .regularExpression) {
+                    setStatus(Strings.t("composer.unfilled", lang, String(text[r])), error: true)
+                    return []
+                }
+                modal = nil
                 return [.close(caseId: d.id, outcome: outcome, overrideReason: reason, message: text.isEmpty ? nil : text)]
             }
-            if key == .ctrl("t") {
-                // The next closing template, filled for this case in the patient's language.
-                let closing = templates.filter { $0.category == "closing" }
-                guard !closing.isEmpty else { return [] }
-                let tpl = closing[index % closing.count]
-                editor.set(TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues).text)
-                modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index + 1)
+            if key == .ctrl("t") { openClosingTemplatePicker(outcome, overrideReason: reason, editor); return [] }
+            editor.handle(key); modal = .closeConfirm(outcome, overrideReason: reason, editor)
+        case .closingTemplates(var p, let outcome, let reason, var editor):
+            if key == .enter, let item = p.selected, let tpl = templates.first(where: { $0.code == item.id }) {
+                // The same checks as the composer's picker: a template with an unknown variable is not used.
+                let filled = TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+                if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+                editor.set(filled.text)
+                modal = .closeConfirm(outcome, overrideReason: reason, editor)
                 return []
             }
-            editor.handle(key); modal = .closeConfirm(outcome, overrideReason: reason, editor, templateIndex: index)
+            _ = p.handle(key); modal = .closingTemplates(p, outcome, overrideReason: reason, editor)
         case .templateEdit(let code, var editor):
             if key == .ctrl("s") {
                 modal = nil

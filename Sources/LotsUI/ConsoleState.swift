@@ -106,7 +106,10 @@ public enum ConsoleModal: Sendable, Equatable {
     case closeOverride(Outcome, Urgency, TextEditor)
     /// The last step of closing: what the patient will be told (editable, from a closing template with ^T,
     /// empty for no message); Enter closes.
-    case closeConfirm(Outcome, overrideReason: String?, TextEditor, templateIndex: Int)
+    case closeConfirm(Outcome, overrideReason: String?, TextEditor)
+    /// The template picker over the closing step, filtered to closing templates; Enter puts the chosen one
+    /// (filled for the case) into the closing message, Esc goes back to it unchanged.
+    case closingTemplates(PickerState, Outcome, overrideReason: String?, TextEditor)
 }
 
 /// Queue filters.

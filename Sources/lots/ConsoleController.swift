@@ -153,7 +153,7 @@ final class ConsoleController {
     }
 
     func currentUser() throws -> StaffUser {
-        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first") }
+        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first").keyed("err.notLoggedIn") }
         return user
     }
 
@@ -208,7 +208,7 @@ final class ConsoleController {
         } catch let e as LotsError where e.code == .denied {
             return logOpen ? [.failed(e.what)] : [.caseGone]
         }
-        guard var d = loaded else { return logOpen ? [.failed("no case with id \(id)")] : [.caseGone] }
+        guard var d = loaded else { return logOpen ? [.failed(Strings.t("err.noCase", lang, "\(id)"))] : [.caseGone] }
         if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
         let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
         d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }

@@ -49,7 +49,7 @@ enum CaseScreen {
         }
         if !d.history.isEmpty {
             let text = "\(s.t("case.history")): " + d.history.suffix(wide ? 4 : 2).map {
-                "\(ISOTime.local($0.at).suffix(5)) \(line($0.actor)) \($0.kind)" + ($0.note.isEmpty ? "" : " (\(line($0.note)))")
+                "\(ISOTime.local($0.at).suffix(5)) \(line($0.actor)) \(Strings.t("history." + $0.kind, s.lang))" + ($0.note.isEmpty ? "" : " (\(line($0.note)))")
             }.joined(separator: " · ")
             b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
         }

@@ -122,3 +122,15 @@ import LotsUI
         #expect(s.handle(.ctrl("s")) == [.send(caseId: 5, body: "Hej Li, hur mår du?", templateCode: nil)])
     }
 }
+
+/// The one-line history on the case screen speaks the UI's language (found in the walkthrough: "created").
+@Suite struct CaseHistoryLineTests {
+    @Test func historyKindsAreLabelsNotCodes() {
+        let sv = ConsoleView.render(Samples.caseState(), width: 100, height: 30).text
+        #expect(sv.contains("skapat") && sv.contains("taget") && !sv.contains("created") && !sv.contains(" taken"), "\(sv)")
+        var c = Samples.caseState()
+        c.lang = .en
+        let en = ConsoleView.render(c, width: 100, height: 30).text
+        #expect(en.contains("created") && en.contains("taken"), "\(en)")
+    }
+}

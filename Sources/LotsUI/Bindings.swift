@@ -46,7 +46,7 @@ public enum Bindings {
             Binding(keys: [.char("?"), .f(1)], action: .help, context: .global, sv: "Hjälp", en: "Help", inFooter: true),
             Binding(keys: [.char("q"), .ctrl("c")], action: .quit, context: .global, sv: "Avsluta", en: "Quit", inFooter: true),
             Binding(keys: [.char("L")], action: .logout, context: .global, sv: "Logga ut", en: "Log out", inFooter: false),
-            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false),
+            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false, roles: clinicians),
             Binding(keys: [.up, .char("k")], action: .up, context: .queue, sv: "Upp", en: "Up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .queue, sv: "Ned", en: "Down", inFooter: false),
             Binding(keys: [.pageUp], action: .pageUp, context: .queue, sv: "Sida upp", en: "Page up", inFooter: false),
@@ -109,7 +109,7 @@ public enum Bindings {
         for n in 1...9 {
             let c = Character(String(n))
             b.append(Binding(keys: [.alt(c), .f(n + 1)], action: Action(rawValue: "hot\(n)")!, context: .global,
-                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false))
+                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false, roles: clinicians))
         }
         return b
     }()

@@ -89,7 +89,7 @@ extension LotsStore {
 
     static func message(_ r: Row) -> Message {
         Message(id: r["id"], caseId: r["caseId"], author: MessageAuthor(rawValue: r["author"]) ?? .system, staffName: r["displayName"],
-                body: r["body"], templateCode: r["templateCode"], at: r["at"])
+                body: r["body"], templateCode: r["templateCode"], at: r["at"], isStaffNote: r["staffOnly"] ?? false)
     }
 
     /// Open case ids (of `unit`, when given) whose messages or reason match a full-text query, newest first.

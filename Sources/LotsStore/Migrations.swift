@@ -303,6 +303,10 @@ enum Migrations {
             // Templates sent to the patient follow the patient's language, not the clinician's UI.
             try db.alter(table: "careCase") { t in t.add(column: "language", .text).notNull().defaults(to: "sv") }
         }
+        m.registerMigration("v14-staff-notes") { db in
+            // Staff-only notes live in the chat's table, flagged: every citizen-visible query excludes them.
+            try db.alter(table: "message") { t in t.add(column: "staffOnly", .boolean).notNull().defaults(to: false) }
+        }
         return m
     }
 }

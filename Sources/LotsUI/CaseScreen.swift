@@ -64,11 +64,14 @@ enum CaseScreen {
             let style: Style
             switch m.author {
             case .citizen: who = s.t("author.citizen"); style = Style(.citizen)
-            case .staff: who = line(m.staffName ?? "Personal") + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
+            case .staff where m.isStaffNote:
+                // Not a colour alone: a marker and the words say it never reached the patient.
+                who = "▌" + s.t("note.marker") + " · " + line(m.staffName ?? s.t("author.staff")); style = Style(.warning, bold: true)
+            case .staff: who = line(m.staffName ?? s.t("author.staff")) + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
             case .system: who = s.t("author.system"); style = Style(.system)
             }
             rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):", style))
-            for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(("  " + l, Style(.normal))) }
+            for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(((m.isStaffNote ? "▌ " : "  ") + l, Style(.normal))) }
         }
         let rows = max(0, chatBottom - y + 1)
         let maxScroll = max(0, rendered.count - rows)

@@ -128,6 +128,14 @@ extension ConsoleState {
                 return []
             }
             _ = p.handle(key); modal = .closingTemplates(p, outcome, overrideReason: reason, editor)
+        case .staffNote(var editor):
+            if key == .enter {
+                let note = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !note.isEmpty, let d = detail else { setStatus(t("msg.emptyNote"), error: true); return [] }
+                modal = nil
+                return [.addStaffNote(caseId: d.id, body: note)]
+            }
+            editor.handle(key); modal = .staffNote(editor)
         case .templateEdit(let code, var editor):
             if key == .ctrl("s") {
                 modal = nil

@@ -153,6 +153,7 @@ extension ConsoleState {
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
         case .history: screen = .caseHistory; historyScroll = 0
+        case .staffNote: modal = .staffNote(TextEditor("", maxLength: 4000))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:

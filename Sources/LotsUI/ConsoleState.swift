@@ -18,6 +18,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case override(caseId: Int64, urgency: Urgency, reason: String)
     /// Sets the patient's language (`sv`/`en`): templates for the patient follow it.
     case setLanguage(caseId: Int64, language: String)
+    /// A staff-only note on the case (never shown to the citizen).
+    case addStaffNote(caseId: Int64, body: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
@@ -110,6 +112,8 @@ public enum ConsoleModal: Sendable, Equatable {
     /// The template picker over the closing step, filtered to closing templates; Enter puts the chosen one
     /// (filled for the case) into the closing message, Esc goes back to it unchanged.
     case closingTemplates(PickerState, Outcome, overrideReason: String?, TextEditor)
+    /// Writing a staff-only note; Enter saves it.
+    case staffNote(TextEditor)
 }
 
 /// Queue filters.

@@ -109,6 +109,9 @@ final class ConsoleController {
             case let .setLanguage(id, language):
                 try store.setLanguage(caseId: id, language: language, by: try currentUser())
                 return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
+            case let .addStaffNote(id, body):
+                try store.addStaffNote(caseId: id, body: body, by: try currentUser())
+                return try refresh(id, Strings.t("msg.noteSaved", lang))
             case let .saveTemplate(code, body):
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)

@@ -134,3 +134,24 @@ import LotsUI
         #expect(en.contains("created") && en.contains("taken"), "\(en)")
     }
 }
+
+/// Staff notes in the console (issue 14): N writes one; it is drawn distinctly, with words, not colour alone.
+@Suite struct StaffNoteScreenTests {
+    @Test func capitalNWritesAStaffNote() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("N"))
+        #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("Personalanteckning (syns aldrig för patienten)"))
+        for c in "Ring upp kl 14" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter) == [.addStaffNote(caseId: 5, body: "Ring upp kl 14")])
+        #expect(s.modal == nil)
+    }
+
+    @Test func aStaffNoteIsMarkedInTheChat() {
+        var s = Samples.caseState()
+        s.detail?.messages.append(Message(id: 9, caseId: 5, author: .staff, staffName: "Bertil Ek", body: "Misstänker kikhosta", templateCode: nil,
+                                          at: Samples.now, isStaffNote: true))
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("▌PERSONALANTECKNING – syns inte för patienten · Bertil Ek") || text.contains("▌PERSONALANTECKNING"), "\(text)")
+        #expect(text.contains("▌ Misstänker kikhosta"), "\(text)")
+    }
+}

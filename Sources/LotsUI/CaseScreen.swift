@@ -39,6 +39,13 @@ enum CaseScreen {
         if !form.isEmpty {
             b.put(CellWidth.truncate("\(s.t("case.answers")): " + form.joined(separator: " · "), to: w - 1), x: 0, y: y); y += 1
         }
+        if let last = d.earlierContacts.first {
+            // Patient context: how many earlier contacts, the latest in brief; c lists them.
+            let what = last.outcome.map { Strings.outcome($0, s.lang) } ?? s.t("status." + last.status.rawValue)
+            let text = Strings.t("contacts.line", s.lang, d.earlierContacts.count, "\(ISOTime.local(last.submittedAt).prefix(10)) "
+                                 + "\(QueueScreen.code(last.urgency)) \(line(last.reason)) → \(what)")
+            b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
+        }
         for a in d.attachments.prefix(wide ? 6 : 2) {
             let kind = a.mimeType == "image/png" ? "PNG" : "JPEG"
             var text = "📎 \(line(a.fileName)) \(kind) \(a.width)×\(a.height) \(byteText(a.byteCount)) sha \(a.sha256.prefix(8))"

@@ -20,6 +20,14 @@ extension ConsoleState {
         modal = .closeConfirm(outcome, overrideReason: overrideReason, TextEditor(text, maxLength: 4000))
     }
 
+    /// One earlier contact as a picker row: date, urgency, complaint; outcome (or status) and unit.
+    func contactItem(_ c: CaseDetail.EarlierContact) -> PickerItem {
+        let what = c.outcome.map { Strings.outcome($0, lang) } ?? t("status." + c.status.rawValue)
+        return PickerItem(id: String(c.id), title: "\(ISOTime.local(c.submittedAt).prefix(10)) \(QueueScreen.code(c.urgency)) "
+                          + SafeText.sanitize(c.reason, keepNewlines: false),
+                          detail: "\(what) · \(SafeText.sanitize(c.unitName, keepNewlines: false)) · #\(c.id)")
+    }
+
     /// The template picker for the closing message: closing templates only, in the patient's language.
     mutating func openClosingTemplatePicker(_ outcome: Outcome, overrideReason: String?, _ editor: TextEditor) {
         let patient = patientLanguage
@@ -128,6 +136,12 @@ extension ConsoleState {
                 return []
             }
             _ = p.handle(key); modal = .closingTemplates(p, outcome, overrideReason: reason, editor)
+        case var .contacts(p):
+            if key == .enter, let item = p.selected, let id = Int64(item.id) {
+                modal = nil
+                return saveDraftIfDirty() + [.openCase(id)]
+            }
+            _ = p.handle(key); modal = .contacts(p)
         case .staffNote(var editor):
             if key == .enter {
                 let note = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)

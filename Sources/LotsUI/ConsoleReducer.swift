@@ -154,6 +154,10 @@ extension ConsoleState {
         case .take: return [.take(d.id)]
         case .history: screen = .caseHistory; historyScroll = 0
         case .staffNote: modal = .staffNote(TextEditor("", maxLength: 4000))
+        case .earlierContacts:
+            guard !d.earlierContacts.isEmpty else { setStatus(t("contacts.none")); return [] }
+            modal = .contacts(PickerState(title: Strings.t("contacts.title", lang, SafeText.sanitize(d.name, keepNewlines: false)),
+                                          items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:

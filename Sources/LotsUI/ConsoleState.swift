@@ -112,6 +112,8 @@ public enum ConsoleModal: Sendable, Equatable {
     /// The template picker over the closing step, filtered to closing templates; Enter puts the chosen one
     /// (filled for the case) into the closing message, Esc goes back to it unchanged.
     case closingTemplates(PickerState, Outcome, overrideReason: String?, TextEditor)
+    /// The patient's earlier contacts; Enter opens one (a logged access).
+    case contacts(PickerState)
     /// Writing a staff-only note; Enter saves it.
     case staffNote(TextEditor)
 }

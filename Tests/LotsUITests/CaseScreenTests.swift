@@ -155,3 +155,30 @@ import LotsUI
         #expect(text.contains("▌ Misstänker kikhosta"), "\(text)")
     }
 }
+
+/// Patient context on the case screen (issue 14).
+@Suite struct EarlierContactsScreenTests {
+    static let contacts = [
+        CaseDetail.EarlierContact(id: 3, submittedAt: Samples.now.addingTimeInterval(-86_400 * 30), symptomCode: "SORE-THROAT", reason: "Ont i halsen",
+                                  urgency: .p4, status: .closed, outcome: .selfCareAdvice, unitName: "Vårdcentralen Demo Centrum"),
+        CaseDetail.EarlierContact(id: 1, submittedAt: Samples.now.addingTimeInterval(-86_400 * 90), symptomCode: nil, reason: "Yrsel",
+                                  urgency: .p2, status: .closed, outcome: .bookedVisit, unitName: "Närakuten Demo"),
+    ]
+
+    @Test func theCaseShowsEarlierContactsAndCOpensOne() {
+        var s = Samples.caseState()
+        s.detail?.earlierContacts = Self.contacts
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("Tidigare kontakter (2, c visar): senast 2026-10-25 P4 Ont i halsen → Egenvård"), "\(text)")
+        _ = s.handle(.char("c"))
+        let picker = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(picker.contains("2026-08-26 P2 Yrsel") && picker.contains("Bokat besök · Närakuten Demo · #1"), "\(picker)")
+        _ = s.handle(.down)
+        #expect(s.handle(.enter) == [.openCase(1)])
+    }
+
+    @Test func withoutEarlierContactsCSaysSo() {
+        var s = Samples.caseState()
+        #expect(s.handle(.char("c")).isEmpty && s.modal == nil && s.status == "Inga tidigare kontakter")
+    }
+}

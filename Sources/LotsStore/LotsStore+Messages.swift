@@ -29,6 +29,7 @@ extension LotsStore {
                 UPDATE careCase SET unreadCount = unreadCount + 1, lastMessageAt = ?, updatedAt = ?, status = ? WHERE id = ?
                 """).execute(arguments: [now, now, next, caseId])
             try Self.audit(db, .system("citizen"), action: "citizen-message", caseId: caseId, personnummer: row["personnummer"], at: now)
+            try Self.returnSnoozeOnReply(db, caseId: caseId, now: now)
             if let retriage, let current = Urgency(rawValue: row["urgency"]) {
                 let pnr = (row["personnummer"] as String?).flatMap { try? Personnummer($0) }
                 let input = TriageInput(text: text, ageYears: row["ageYears"], ageMonths: pnr?.ageInMonths(at: now),

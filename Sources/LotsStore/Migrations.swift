@@ -307,6 +307,14 @@ enum Migrations {
             // Staff-only notes live in the chat's table, flagged: every citizen-visible query excludes them.
             try db.alter(table: "message") { t in t.add(column: "staffOnly", .boolean).notNull().defaults(to: false) }
         }
+        m.registerMigration("v15-snooze") { db in
+            // A case on hold until a time, or until the citizen answers, with the reason (snoozeReason).
+            try db.alter(table: "careCase") { t in
+                t.add(column: "snoozedUntil", .datetime)
+                t.add(column: "snoozeUntilReply", .boolean).notNull().defaults(to: false)
+                t.add(column: "snoozeReason", .text)
+            }
+        }
         return m
     }
 }

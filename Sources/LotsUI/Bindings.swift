@@ -4,7 +4,7 @@ import LotsCore
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -78,6 +78,9 @@ public enum Bindings {
             Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false, roles: clinicians),
             Binding(keys: [.char("N")], action: .staffNote, context: .caseView, sv: "Notera", en: "Note", inFooter: true,
                     roles: clinicians),
+            Binding(keys: [.char("z")], action: .snooze, context: .caseView, sv: "Vila (till en tid eller svar)", en: "Snooze (until a time or a reply)",
+                    inFooter: false, roles: clinicians),
+            Binding(keys: [.char("Z")], action: .unsnooze, context: .caseView, sv: "Väck", en: "Unsnooze", inFooter: false, roles: clinicians),
             Binding(keys: [.char("c")], action: .earlierContacts, context: .caseView, sv: "Tidigare kontakter", en: "Earlier contacts", inFooter: false),
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",

@@ -136,6 +136,14 @@ extension ConsoleState {
                 return []
             }
             _ = p.handle(key); modal = .closingTemplates(p, outcome, overrideReason: reason, editor)
+        case .snooze(var editor):
+            if key == .enter, let d = detail {
+                guard let spec = SnoozeSpec.parse(editor.text, now: now) else { setStatus(t("snooze.bad"), error: true); return [] }
+                guard !spec.reason.isEmpty else { setStatus(t("msg.emptyReason"), error: true); return [] }
+                modal = nil
+                return [.snooze(caseId: d.id, until: spec.until, untilReply: spec.untilReply, reason: spec.reason)]
+            }
+            editor.handle(key); modal = .snooze(editor)
         case var .contacts(p):
             if key == .enter, let item = p.selected, let id = Int64(item.id) {
                 modal = nil

@@ -98,7 +98,11 @@ enum QueueScreen {
         } else {
             field("✓", 8, base, space: false)
         }
-        field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        switch e.snooze(at: s.now) {
+        case .returned: field(s.t(c.status >= 10 ? "snooze.returned" : "snooze.returned.short"), c.status, selected ? base : Style(.warning, bold: true))
+        case .waiting: field(s.t(c.status >= 10 ? "snooze.waiting" : "snooze.waiting.short"), c.status, Style(.dim))
+        case .none: field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        }
         if c.owner > 0 { field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base) }
         // Highlighted only when there is something unread (else it looked like a selection in NO_COLOR).
         field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected || e.unreadCount == 0 ? base : Style(.hot, bold: true), space: false)

@@ -109,6 +109,12 @@ final class ConsoleController {
             case let .setLanguage(id, language):
                 try store.setLanguage(caseId: id, language: language, by: try currentUser())
                 return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
+            case let .snooze(id, until, untilReply, reason):
+                try store.snooze(caseId: id, until: until, untilReply: untilReply, reason: reason, by: try currentUser())
+                return try refresh(id, Strings.t("msg.snoozed", lang, Int(id)))
+            case let .unsnooze(id):
+                try store.unsnooze(caseId: id, by: try currentUser())
+                return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
             case let .addStaffNote(id, body):
                 try store.addStaffNote(caseId: id, body: body, by: try currentUser())
                 return try refresh(id, Strings.t("msg.noteSaved", lang))

@@ -4,7 +4,7 @@ import LotsCore
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -106,6 +106,7 @@ public enum Bindings {
             Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
             Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),
+            Binding(keys: [.tab], action: .expandShortcut, context: .composer, sv: "/kod: fyll i mallen", en: "/code: expand the template", inFooter: false),
             Binding(keys: [.ctrl("u")], action: .killLine, context: .composer, sv: "Radera till radens början", en: "Delete to line start", inFooter: false),
             Binding(keys: [.home, .ctrl("a")], action: .lineStart, context: .composer, sv: "Radens början", en: "Line start", inFooter: false),
             Binding(keys: [.end, .ctrl("e")], action: .lineEnd, context: .composer, sv: "Radens slut", en: "Line end", inFooter: false),

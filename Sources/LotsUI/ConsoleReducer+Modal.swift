@@ -28,6 +28,27 @@ extension ConsoleState {
                           detail: "\(what) · \(SafeText.sanitize(c.unitName, keepNewlines: false)) · #\(c.id)")
     }
 
+    /// `/code` + Tab in the composer: the template with that code (or the one code it begins), filled for the case in
+    /// the patient's language, with the picker's checks; otherwise Tab types a space as before.
+    mutating func expandShortcut() -> [ConsoleEffect] {
+        let word = composer.wordBeforeCursor
+        guard word.count > 1, word.hasPrefix("/") else { composer.handle(.tab); draftDirty = true; return [] }
+        let code = word.dropFirst().lowercased()
+        let exact = templates.filter { $0.code.lowercased() == code }
+        let found = exact.isEmpty ? templates.filter { $0.code.lowercased().hasPrefix(code) } : exact
+        guard found.count == 1, let tpl = found.first else {
+            setStatus(found.isEmpty ? Strings.t("shortcut.none", lang, String(word)) : Strings.t("shortcut.many", lang, String(word),
+                      found.prefix(5).map { "/" + $0.code.lowercased() }.joined(separator: " ")), error: true)
+            return []
+        }
+        let filled = TemplateRenderer.render(patientLanguage == .sv ? tpl.bodySv : tpl.bodyEn, values: templateValues)
+        if let bad = filled.unknown.first { setStatus(Strings.t("picker.unknownVar", lang, bad), error: true); return [] }
+        composer.replaceWordBeforeCursor(with: filled.text)
+        composerTemplate = tpl.code
+        draftDirty = true
+        return [.saveDraft(caseId: detail?.id ?? 0, body: composer.text, templateCode: tpl.code)]
+    }
+
     /// The template picker for the closing message: closing templates only, in the patient's language.
     mutating func openClosingTemplatePicker(_ outcome: Outcome, overrideReason: String?, _ editor: TextEditor) {
         let patient = patientLanguage

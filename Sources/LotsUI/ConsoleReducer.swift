@@ -244,6 +244,7 @@ extension ConsoleState {
                 }
                 return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
             case .insertTemplate: openTemplatePicker(); return []
+            case .expandShortcut: return expandShortcut()
             case .back: composerFocused = false; return saveDraftIfDirty()
             case .quit: return saveDraftIfDirty() + [.quit]
             default: if let effects = global(action) { return effects }

@@ -110,6 +110,8 @@ public enum Strings {
         "contacts.line": ("Tidigare kontakter (%d, c visar): senast %@", "Earlier contacts (%d, c lists): latest %@"),
         "contacts.title": ("Tidigare kontakter – %@", "Earlier contacts – %@"),
         "contacts.none": ("Inga tidigare kontakter", "No earlier contacts"),
+        "shortcut.none": ("Ingen mall heter %@ – T visar alla mallar", "No template is called %@ – T lists every template"),
+        "shortcut.many": ("%@ passar flera mallar: %@ – skriv mer av koden", "%@ fits several templates: %@ – type more of the code"),
         "author.staff": ("Personal", "Staff"),
         "note.marker": ("PERSONALANTECKNING – syns inte för patienten", "STAFF NOTE – not shown to the patient"),
         "note.title": ("Personalanteckning (syns aldrig för patienten)", "Staff note (never shown to the patient)"),

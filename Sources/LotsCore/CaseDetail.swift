@@ -33,6 +33,24 @@ public struct CaseDetail: Sendable, Equatable {
         }
     }
 
+    /// One of the patient's other contacts (patient context), newest first.
+    public struct EarlierContact: Sendable, Equatable {
+        public var id: Int64
+        public var submittedAt: Date
+        public var symptomCode: String?
+        public var reason: String
+        public var urgency: Urgency
+        public var status: CaseStatus
+        public var outcome: Outcome?
+        public var unitName: String
+
+        public init(id: Int64, submittedAt: Date, symptomCode: String?, reason: String, urgency: Urgency, status: CaseStatus,
+                    outcome: Outcome?, unitName: String) {
+            self.id = id; self.submittedAt = submittedAt; self.symptomCode = symptomCode; self.reason = reason
+            self.urgency = urgency; self.status = status; self.outcome = outcome; self.unitName = unitName
+        }
+    }
+
     public var id: Int64
     public var personnummer: String
     public var name: String
@@ -66,6 +84,8 @@ public struct CaseDetail: Sendable, Equatable {
     public var triageUncertain = false
     /// The patient's language (`sv` or `en`): templates for the patient follow it.
     public var language = "sv"
+    /// The same patient's other cases (any unit), newest first; opening one is a logged access like any other.
+    public var earlierContacts: [EarlierContact] = []
 
     public init(id: Int64, personnummer: String, name: String, phone: String?, ageYears: Int, sex: Sex, unitHsaId: String,
                 unitName: String, channel: Channel, status: CaseStatus, outcome: Outcome?, urgency: Urgency, symptomCode: String?,

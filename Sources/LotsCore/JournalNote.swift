@@ -40,7 +40,9 @@ public enum JournalNote {
             out.append("Chatt:")
             for m in c.messages {
                 let who = m.author == .staff ? line(m.staffName ?? "personal") : m.author == .citizen ? "Patient" : "System"
-                out.append("[\(ISOTime.local(m.at))] \(who): \(s(m.body))")
+                // Staff notes are part of the record, marked: they were never shown to the patient.
+                let mark = m.isStaffNote ? " [PERSONALANTECKNING – ej synlig för patienten]" : ""
+                out.append("[\(ISOTime.local(m.at))] \(who)\(mark): \(s(m.body))")
             }
         }
         if !c.history.isEmpty {

@@ -45,6 +45,14 @@ extension LotsStore {
                 ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
             detail.triageUncertain = r["triageUncertain"]
             detail.language = r["language"]
+            detail.earlierContacts = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.submittedAt, c.symptomCode, c.reason, c.urgency, c.status, c.outcome, u.name AS unitName
+                FROM careCase c JOIN unit u ON u.hsaId = c.unitHsaId WHERE c.citizenId = ? AND c.id <> ? ORDER BY c.submittedAt DESC LIMIT 20
+                """, arguments: [r["citizenId"] as Int64, id]).map {
+                CaseDetail.EarlierContact(id: $0["id"], submittedAt: $0["submittedAt"], symptomCode: $0["symptomCode"], reason: $0["reason"],
+                                          urgency: Urgency(rawValue: $0["urgency"]) ?? .p3, status: CaseStatus(rawValue: $0["status"]) ?? .new,
+                                          outcome: ($0["outcome"] as String?).flatMap(Outcome.init(rawValue:)), unitName: $0["unitName"])
+            }
             return detail
         }
     }

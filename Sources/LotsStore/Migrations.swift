@@ -303,6 +303,18 @@ enum Migrations {
             // Templates sent to the patient follow the patient's language, not the clinician's UI.
             try db.alter(table: "careCase") { t in t.add(column: "language", .text).notNull().defaults(to: "sv") }
         }
+        m.registerMigration("v14-staff-notes") { db in
+            // Staff-only notes live in the chat's table, flagged: every citizen-visible query excludes them.
+            try db.alter(table: "message") { t in t.add(column: "staffOnly", .boolean).notNull().defaults(to: false) }
+        }
+        m.registerMigration("v15-snooze") { db in
+            // A case on hold until a time, or until the citizen answers, with the reason (snoozeReason).
+            try db.alter(table: "careCase") { t in
+                t.add(column: "snoozedUntil", .datetime)
+                t.add(column: "snoozeUntilReply", .boolean).notNull().defaults(to: false)
+                t.add(column: "snoozeReason", .text)
+            }
+        }
         return m
     }
 }

@@ -4,7 +4,7 @@ import LotsCore
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -46,7 +46,7 @@ public enum Bindings {
             Binding(keys: [.char("?"), .f(1)], action: .help, context: .global, sv: "Hjälp", en: "Help", inFooter: true),
             Binding(keys: [.char("q"), .ctrl("c")], action: .quit, context: .global, sv: "Avsluta", en: "Quit", inFooter: true),
             Binding(keys: [.char("L")], action: .logout, context: .global, sv: "Logga ut", en: "Log out", inFooter: false),
-            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false),
+            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false, roles: clinicians),
             Binding(keys: [.up, .char("k")], action: .up, context: .queue, sv: "Upp", en: "Up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .queue, sv: "Ned", en: "Down", inFooter: false),
             Binding(keys: [.pageUp], action: .pageUp, context: .queue, sv: "Sida upp", en: "Page up", inFooter: false),
@@ -76,6 +76,12 @@ public enum Bindings {
             Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true, roles: clinicians),
             Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true, roles: clinicians),
             Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("N")], action: .staffNote, context: .caseView, sv: "Notera", en: "Note", inFooter: true,
+                    roles: clinicians),
+            Binding(keys: [.char("z")], action: .snooze, context: .caseView, sv: "Vila (till en tid eller svar)", en: "Snooze (until a time or a reply)",
+                    inFooter: false, roles: clinicians),
+            Binding(keys: [.char("Z")], action: .unsnooze, context: .caseView, sv: "Väck", en: "Unsnooze", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("c")], action: .earlierContacts, context: .caseView, sv: "Tidigare kontakter", en: "Earlier contacts", inFooter: false),
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",
                     en: "Patient's language (Swedish/English)", inFooter: false, roles: clinicians),
@@ -100,6 +106,7 @@ public enum Bindings {
             Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
             Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),
+            Binding(keys: [.tab], action: .expandShortcut, context: .composer, sv: "/kod: fyll i mallen", en: "/code: expand the template", inFooter: false),
             Binding(keys: [.ctrl("u")], action: .killLine, context: .composer, sv: "Radera till radens början", en: "Delete to line start", inFooter: false),
             Binding(keys: [.home, .ctrl("a")], action: .lineStart, context: .composer, sv: "Radens början", en: "Line start", inFooter: false),
             Binding(keys: [.end, .ctrl("e")], action: .lineEnd, context: .composer, sv: "Radens slut", en: "Line end", inFooter: false),
@@ -109,7 +116,7 @@ public enum Bindings {
         for n in 1...9 {
             let c = Character(String(n))
             b.append(Binding(keys: [.alt(c), .f(n + 1)], action: Action(rawValue: "hot\(n)")!, context: .global,
-                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false))
+                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false, roles: clinicians))
         }
         return b
     }()

@@ -124,7 +124,7 @@ extension ConsoleState {
     /// Why an action on the open case is not allowed in its state, or nil when it is.
     func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
         let id = Int(d.id)
-        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage]
+        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage, .snooze, .unsnooze]
         if d.status == .closed, changes.contains(action) {
             return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
         }
@@ -153,6 +153,15 @@ extension ConsoleState {
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
         case .history: screen = .caseHistory; historyScroll = 0
+        case .staffNote: modal = .staffNote(TextEditor("", maxLength: 4000))
+        case .snooze:
+            guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
+            modal = .snooze(TextEditor("", maxLength: 500))
+        case .unsnooze: return [.unsnooze(caseId: d.id)]
+        case .earlierContacts:
+            guard !d.earlierContacts.isEmpty else { setStatus(t("contacts.none")); return [] }
+            modal = .contacts(PickerState(title: Strings.t("contacts.title", lang, SafeText.sanitize(d.name, keepNewlines: false)),
+                                          items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:
@@ -235,6 +244,7 @@ extension ConsoleState {
                 }
                 return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
             case .insertTemplate: openTemplatePicker(); return []
+            case .expandShortcut: return expandShortcut()
             case .back: composerFocused = false; return saveDraftIfDirty()
             case .quit: return saveDraftIfDirty() + [.quit]
             default: if let effects = global(action) { return effects }

@@ -55,7 +55,8 @@ public enum ConsoleView {
     /// The clinician's open chats: slot, initials, urgency, unread count.
     static func hotlist(_ s: ConsoleState, into b: inout CellBuffer) {
         guard !s.hot.isEmpty else {
-            b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim))
+            // Only clinicians have chats: others are not told they have none.
+            if s.user?.role == .clinician { b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim)) }
             return
         }
         // Most urgent first; "+N" says how many did not fit (never cut off silently).

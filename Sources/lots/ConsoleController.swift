@@ -109,6 +109,15 @@ final class ConsoleController {
             case let .setLanguage(id, language):
                 try store.setLanguage(caseId: id, language: language, by: try currentUser())
                 return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
+            case let .snooze(id, until, untilReply, reason):
+                try store.snooze(caseId: id, until: until, untilReply: untilReply, reason: reason, by: try currentUser())
+                return try refresh(id, Strings.t("msg.snoozed", lang, Int(id)))
+            case let .unsnooze(id):
+                try store.unsnooze(caseId: id, by: try currentUser())
+                return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
+            case let .addStaffNote(id, body):
+                try store.addStaffNote(caseId: id, body: body, by: try currentUser())
+                return try refresh(id, Strings.t("msg.noteSaved", lang))
             case let .saveTemplate(code, body):
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
@@ -153,7 +162,7 @@ final class ConsoleController {
     }
 
     func currentUser() throws -> StaffUser {
-        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first") }
+        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first").keyed("err.notLoggedIn") }
         return user
     }
 
@@ -208,7 +217,7 @@ final class ConsoleController {
         } catch let e as LotsError where e.code == .denied {
             return logOpen ? [.failed(e.what)] : [.caseGone]
         }
-        guard var d = loaded else { return logOpen ? [.failed("no case with id \(id)")] : [.caseGone] }
+        guard var d = loaded else { return logOpen ? [.failed(Strings.t("err.noCase", lang, "\(id)"))] : [.caseGone] }
         if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
         let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
         d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }

@@ -29,6 +29,10 @@ public struct SlotTemplate: Sendable, Equatable {
         public var profession: Profession
         public var mode: SlotMode
         public var resource: String
+
+        public init(start: Date, end: Date, profession: Profession, mode: SlotMode, resource: String = "") {
+            self.start = start; self.end = end; self.profession = profession; self.mode = mode; self.resource = resource
+        }
     }
 
     public var unit: String

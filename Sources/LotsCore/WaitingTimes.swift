@@ -37,11 +37,11 @@ public struct MeasuredWait: Sendable, Equatable {
         self.answeredCases = answeredCases; self.visitHours = visitHours; self.bookedVisits = bookedVisits
     }
 
-    /// The median of a list (the lower middle of an even count); nil when empty.
+    /// The median of a list (the mean of the two middle values of an even count); nil when empty.
     public static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let s = values.sorted()
-        return s[(s.count - 1) / 2]
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }
 

@@ -30,7 +30,7 @@ public struct Slot: Sendable, Equatable, Identifiable {
     /// `tis 24 nov 10:20–10:40` in Stockholm time.
     public var label: String { Self.label(start: start, end: end) }
 
-    static let weekdays = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
+    public static let weekdays = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
     static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
     /// A Swedish short label of a time span.
@@ -38,6 +38,23 @@ public struct Slot: Sendable, Equatable, Identifiable {
         let s = StockholmTime(start), e = StockholmTime(end)
         func hm(_ t: StockholmTime) -> String { StockholmTime.pad(t.hour, 2) + ":" + StockholmTime.pad(t.minute, 2) }
         return "\(weekdays[s.weekday]) \(s.day) \(months[s.month - 1]) \(hm(s))–\(hm(e))"
+    }
+}
+
+/// One entry of a unit's day list: a time and, when booked, the case and patient.
+public struct DayListEntry: Sendable, Equatable {
+    public var slot: Slot
+    public var caseId: Int64?
+    public var patientName: String?
+    public var personnummer: String?
+    public var urgency: Urgency?
+    public var reason: String?
+    public var videoURL: String?
+
+    public init(slot: Slot, caseId: Int64? = nil, patientName: String? = nil, personnummer: String? = nil, urgency: Urgency? = nil,
+                reason: String? = nil, videoURL: String? = nil) {
+        self.slot = slot; self.caseId = caseId; self.patientName = patientName; self.personnummer = personnummer
+        self.urgency = urgency; self.reason = reason; self.videoURL = videoURL
     }
 }
 

@@ -67,19 +67,8 @@ extension LotsStore {
         }
     }
 
-    /// One entry of a unit's day list: a time and, when booked, the case and patient.
-    public struct DayListEntry: Sendable, Equatable {
-        public var slot: Slot
-        public var caseId: Int64?
-        public var patientName: String?
-        public var personnummer: String?
-        public var urgency: Urgency?
-        public var reason: String?
-        public var videoURL: String?
-    }
-
     /// The unit's times on one Stockholm day with the booked visits, for its clinicians and supervisor; logged.
-    public func dayList(unit: String? = nil, day: Date, for user: StaffUser) throws -> [DayListEntry] {
+    public func dayList(unit: String? = nil, day: Date, for user: StaffUser, logged: Bool = true) throws -> [DayListEntry] {
         try guarded { try pool.write { db in
             try Self.requireRole(db, user, [.clinician, .supervisor], to: "read a unit's day list")
             let unit = unit ?? user.unitHsaId ?? ""
@@ -94,7 +83,7 @@ extension LotsStore {
                 LEFT JOIN careCase c ON c.id = a.caseId LEFT JOIN citizen z ON z.id = c.citizenId
                 WHERE s.unitHsaId = ? AND s.startAt >= ? AND s.startAt < ? ORDER BY s.startAt, s.id
                 """, arguments: [unit, start, end])
-            try Self.audit(db, Actor(user: user), action: "day-list", detail: "\(unit) \(StockholmTime(start).dayKey): \(rows.filter { $0["bookedCaseId"] != nil }.count) booked")
+            if logged { try Self.audit(db, Actor(user: user), action: "day-list", detail: "\(unit) \(StockholmTime(start).dayKey): \(rows.filter { $0["bookedCaseId"] != nil }.count) booked") }
             return rows.map { r in
                 DayListEntry(slot: Self.slot(r), caseId: r["bookedCaseId"], patientName: r["name"], personnummer: r["personnummer"],
                              urgency: (r["urgency"] as String?).flatMap(Urgency.init(rawValue:)), reason: r["reason"], videoURL: r["videoUrl"])

@@ -39,6 +39,9 @@ enum CaseScreen {
         if !form.isEmpty {
             b.put(CellWidth.truncate("\(s.t("case.answers")): " + form.joined(separator: " · "), to: w - 1), x: 0, y: y); y += 1
         }
+        if let care = CareLine.text(d, s.lang) {
+            b.put(CellWidth.truncate(care, to: w - 1), x: 0, y: y, style: Style(.header)); y += 1
+        }
         for a in d.attachments.prefix(wide ? 6 : 2) {
             let kind = a.mimeType == "image/png" ? "PNG" : "JPEG"
             var text = "📎 \(line(a.fileName)) \(kind) \(a.width)×\(a.height) \(byteText(a.byteCount)) sha \(a.sha256.prefix(8))"

@@ -187,7 +187,7 @@ func readTextFile(_ path: String, what: String, limit: Int = 8 * 1024 * 1024) th
 
 /// The day list as text lines: time, mode, profession, then the booked case.
 enum DayListText {
-    static func render(_ list: [LotsStore.DayListEntry]) -> String {
+    static func render(_ list: [DayListEntry]) -> String {
         var out = ""
         for e in list {
             var line = "\(ISOTime.local(e.slot.start).suffix(5))–\(ISOTime.local(e.slot.end).suffix(5))  \(e.slot.mode.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(e.slot.profession.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))"

@@ -21,7 +21,7 @@ enum DayListScreen {
             b.fill(x: 0, y: 4 + i, width: w, style: style)
             let start = ISOTime.local(e.slot.start).suffix(5), end = ISOTime.local(e.slot.end).suffix(5)
             let mode = Strings.t(e.slot.mode == .video ? "slots.video" : "slots.physical", s.lang)
-            var text = "\(selected ? "▶" : " ") \(start)–\(end) \(pad(mode, 6)) \(pad(Strings.profession(e.slot.profession, s.lang), 14)) "
+            var text = "\(selected ? "▶" : " ") \(start)–\(end) \(pad(mode, 9)) \(pad(Strings.profession(e.slot.profession, s.lang), 14)) "
             if let id = e.caseId {
                 text += "\(e.urgency.map { QueueScreen.code($0) } ?? "  ") \(s.t("daylist.case")) \(id) · \(SafeText.sanitize(e.patientName ?? "", keepNewlines: false))"
                     + " · \(SafeText.sanitize(e.reason ?? "", keepNewlines: false))"

@@ -86,6 +86,34 @@ public struct CaseDetail: Sendable, Equatable {
     public var language = "sv"
     /// The same patient's other cases (any unit), newest first; opening one is a logged access like any other.
     public var earlierContacts: [EarlierContact] = []
+    /// The national care pathway the case's complaint may start (issue 15).
+    public var pathway: CarePathway?
+    /// The case's appointment: the live booking, else the last cancelled one.
+    public var appointment: Appointment?
+    /// The times offered to the citizen and not yet taken.
+    public var offeredSlots: [Slot] = []
+    /// Every forward, oldest first.
+    public var forwards: [ForwardInfo] = []
+    /// Video links sent in the chat (a meeting now, or the link of a booked video time).
+    public var videoLinks: [String] = []
+    public var closedAt: Date?
+    /// The HSA-id of the unit the triage referred to.
+    public var referralUnitHsaId: String?
+
+    /// One move of the case to another unit, with its handover note (a staff note: never shown to the citizen).
+    public struct ForwardInfo: Sendable, Equatable {
+        public var fromUnitHsaId: String
+        public var toUnitHsaId: String
+        public var toUnitName: String
+        public var staffName: String?
+        public var note: String
+        public var at: Date
+
+        public init(fromUnitHsaId: String, toUnitHsaId: String, toUnitName: String, staffName: String?, note: String, at: Date) {
+            self.fromUnitHsaId = fromUnitHsaId; self.toUnitHsaId = toUnitHsaId; self.toUnitName = toUnitName
+            self.staffName = staffName; self.note = note; self.at = at
+        }
+    }
 
     public init(id: Int64, personnummer: String, name: String, phone: String?, ageYears: Int, sex: Sex, unitHsaId: String,
                 unitName: String, channel: Channel, status: CaseStatus, outcome: Outcome?, urgency: Urgency, symptomCode: String?,

@@ -21,12 +21,14 @@
 ///     ageModifiers:
 ///       - { label: spädbarn, ageUnderMonths: 3, urgency: P1 }
 ///     advice: Drick mycket, ta receptfri smärtlindring vid behov.
+///     pathway: stroke-tia        # optional: the national care pathway (vårdförlopp) the complaint may start
 /// ```
 /// Every finding a rule, complaint or question names must exist; questions need a finding with question text.
 public enum CatalogParser {
     static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
-                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless"]
+                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless",
+                                           "pathway"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder"]
@@ -153,6 +155,7 @@ public enum CatalogParser {
             source: try m["source"]?.string() ?? "",
             background: try m["background"].map { try $0.bool() } ?? false)
         symptom.unless = unless
+        symptom.pathway = try m["pathway"]?.value(CarePathway.self, what: "care pathway")
         return symptom
     }
 

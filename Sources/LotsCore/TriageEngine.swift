@@ -165,6 +165,7 @@ public struct TriageEngine: Sendable {
         result.confident = strong
         result.findings = present.sorted().map { catalog.findings[$0].id }
         result.complaints = counted.map { catalog.symptoms[$0.symptom].code }
+        result.pathway = counted.lazy.compactMap { self.catalog.symptoms[$0.symptom].pathway }.first
         result.questions = questions(for: counted, known: present.union(answeredNo).union(negatedFindings))
         return result
     }

@@ -53,6 +53,19 @@ extension LotsStore {
                                           urgency: Urgency(rawValue: $0["urgency"]) ?? .p3, status: CaseStatus(rawValue: $0["status"]) ?? .new,
                                           outcome: ($0["outcome"] as String?).flatMap(Outcome.init(rawValue:)), unitName: $0["unitName"])
             }
+            detail.pathway = (r["pathway"] as String?).flatMap(CarePathway.init(rawValue:))
+            detail.closedAt = r["closedAt"]
+            detail.referralUnitHsaId = r["referralUnitHsaId"]
+            detail.appointment = try Self.appointment(db, caseId: id)
+            detail.offeredSlots = try Self.offeredSlots(db, caseId: id, now: Date())
+            detail.forwards = try Row.fetchAll(db, sql: """
+                SELECT f.*, u.name AS toName, s.displayName AS staffName FROM forward f JOIN unit u ON u.hsaId = f.toUnitHsaId
+                LEFT JOIN staff s ON s.id = f.staffId WHERE f.caseId = ? ORDER BY f.id
+                """, arguments: [id]).map {
+                CaseDetail.ForwardInfo(fromUnitHsaId: $0["fromUnitHsaId"], toUnitHsaId: $0["toUnitHsaId"], toUnitName: $0["toName"],
+                                       staffName: $0["staffName"], note: $0["note"], at: $0["at"])
+            }
+            detail.videoLinks = try String.fetchAll(db, sql: "SELECT url FROM videoMeeting WHERE caseId = ? ORDER BY id", arguments: [id])
             return detail
         }
     }

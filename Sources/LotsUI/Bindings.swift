@@ -5,6 +5,8 @@ public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
     case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
+    // Issue 15: offer times, video meeting now, the unit's day list.
+    case offerSlots, videoMeeting, dayList, previousDay, nextDay
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -17,7 +19,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer, dashboard, history, phone
+    case global, queue, caseView = "case", composer, dashboard, history, phone, dayList
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -85,6 +87,15 @@ public enum Bindings {
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",
                     en: "Patient's language (Swedish/English)", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("b")], action: .offerSlots, context: .caseView, sv: "Erbjud tider", en: "Offer times", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("v")], action: .videoMeeting, context: .caseView, sv: "Videomöte nu", en: "Video meeting now", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("D")], action: .dayList, context: .queue, sv: "Dagens bokningar", en: "Day list", inFooter: false, roles: [.clinician, .supervisor]),
+            Binding(keys: [.escape, .char("D")], action: .back, context: .dayList, sv: "Kön", en: "Queue", inFooter: true),
+            Binding(keys: [.left, .char("[")], action: .previousDay, context: .dayList, sv: "Dagen före", en: "Previous day", inFooter: true),
+            Binding(keys: [.right, .char("]")], action: .nextDay, context: .dayList, sv: "Dagen efter", en: "Next day", inFooter: true),
+            Binding(keys: [.up, .char("k")], action: .up, context: .dayList, sv: "Upp", en: "Up", inFooter: false),
+            Binding(keys: [.down, .char("j")], action: .down, context: .dayList, sv: "Ned", en: "Down", inFooter: false),
+            Binding(keys: [.enter], action: .open, context: .dayList, sv: "Öppna ärendet", en: "Open the case", inFooter: true),
             Binding(keys: [.escape, .char("h")], action: .back, context: .history, sv: "Ärendet", en: "Case", inFooter: true),
             Binding(keys: [.up, .char("k")], action: .up, context: .history, sv: "Rulla upp", en: "Scroll up", inFooter: true),
             Binding(keys: [.down, .char("j")], action: .down, context: .history, sv: "Rulla ned", en: "Scroll down", inFooter: true),
@@ -140,8 +151,8 @@ public enum Bindings {
     public static func contexts(for role: LotsCore.Role?) -> [BindingContext] {
         switch role {
         case .phoneNurse?: [.global, .phone, .queue, .caseView, .history]
-        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history]
-        default: [.global, .queue, .caseView, .composer, .history]
+        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history, .dayList]
+        default: [.global, .queue, .caseView, .composer, .history, .dayList]
         }
     }
 

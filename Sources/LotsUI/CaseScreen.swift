@@ -46,6 +46,9 @@ enum CaseScreen {
                                  + "\(QueueScreen.code(last.urgency)) \(line(last.reason)) → \(what)")
             b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
         }
+        if let care = CareLine.text(d, s.lang) {
+            b.put(CellWidth.truncate(care, to: w - 1), x: 0, y: y, style: Style(.header)); y += 1
+        }
         for a in d.attachments.prefix(wide ? 6 : 2) {
             let kind = a.mimeType == "image/png" ? "PNG" : "JPEG"
             var text = "📎 \(line(a.fileName)) \(kind) \(a.width)×\(a.height) \(byteText(a.byteCount)) sha \(a.sha256.prefix(8))"

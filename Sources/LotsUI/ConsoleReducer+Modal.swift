@@ -86,6 +86,7 @@ extension ConsoleState {
                 return [.saveDraft(caseId: detail?.id ?? 0, body: composer.text, templateCode: tpl.code)]
             }
             _ = p.handle(key); modal = .templates(p)
+        case let .slots(p, chosen): return handleSlotPicker(key, p, chosen)
         case var .providers(p):
             if key == .enter, let item = p.selected { modal = .note(unit: item.id, name: item.title, TextEditor("", maxLength: 2000)); return [] }
             _ = p.handle(key); modal = .providers(p)

@@ -31,6 +31,11 @@ public enum ConsoleEffect: Sendable, Equatable {
     case triagePhone(text: String, personnummer: String, answers: [String: Bool], listedUnit: String = "")
     /// Store the call; `overrideReason` when ending it less urgently than the triage (recorded as an override).
     case submitPhone(PhoneForm, PhoneOutcome, overrideReason: String?)
+    // Issue 15: appointment books and video (ConsoleReducer+Care.swift).
+    case loadSlots(caseId: Int64)
+    case offerSlots(caseId: Int64, slotIds: [Int64])
+    case startVideo(caseId: Int64)
+    case loadDayList(Date)
     case lock
     case unlock(password: String)
     case logout
@@ -48,6 +53,8 @@ public struct UnitChoice: Sendable, Equatable {
     public var openText: String
     public var isOpen: Bool
     public var waitMinutes: Int
+    /// Expected and measured waits, one short line (issue 15); empty when the unit has none.
+    public var waits = ""
 
     public init(hsaId: String, name: String, type: ProviderType, missions: Set<CareMission>, address: String, openText: String,
                 isOpen: Bool, waitMinutes: Int) {
@@ -81,6 +88,10 @@ public enum ConsoleEvent: Sendable {
     case phoneNeedsOverride(PhoneOutcome, Urgency)
     /// The call was stored: a fresh form, and what to tell the citizen.
     case phoneDone(String)
+    /// Free times for the offer picker of a case.
+    case slotsLoaded(caseId: Int64, [Slot])
+    /// The unit's day list.
+    case dayListLoaded(Date, [DayListEntry])
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -92,6 +103,8 @@ public enum ConsoleScreen: Sendable, Equatable {
     case login, queue, caseView, help, dashboard, phone
     /// The open case's full rationale and history.
     case caseHistory
+    /// The unit's day list of booked visits (issue 15).
+    case dayList
 }
 
 /// A modal on top of the current screen.
@@ -101,6 +114,8 @@ public enum ConsoleModal: Sendable, Equatable {
     case note(unit: String, name: String, TextEditor)
     case outcomes(PickerState)
     case urgencies(PickerState)
+    /// Times to offer from the case: Space marks up to three, Enter offers (issue 15).
+    case slots(PickerState, chosen: [String])
     case reason(Urgency, TextEditor)
     case search(TextEditor)
     /// Writing or editing a personal template (code nil: a new one).
@@ -169,6 +184,11 @@ public struct ConsoleState: Sendable, Equatable {
     public var draftDirty = false
     public var transcriptScroll = 0
     public var historyScroll = 0
+
+    // Day list (issue 15)
+    public var dayListDay: Date?
+    public var dayList: [DayListEntry] = []
+    public var dayListScroll = 0
 
     public var phone = PhoneForm()
     public var symptoms: [SymptomChoice] = []

@@ -8,6 +8,7 @@ enum ModalView {
         case let .providers(p): picker(p, s, into: &b, preview: nil)
         case let .outcomes(p): picker(p, s, into: &b, preview: nil)
         case let .urgencies(p): picker(p, s, into: &b, preview: nil)
+        case let .slots(p, chosen): picker(SlotPicker.marked(p, chosen), s, into: &b, preview: (SlotPicker.hint(chosen, s.lang), nil))
         case let .note(_, name, editor): prompt(s.t("picker.providers") + ": " + name, s.t("prompt.note"), editor, into: &b)
         case let .reason(u, editor): prompt(s.t("picker.urgency") + ": " + u.code, s.t("prompt.reason"), editor, into: &b)
         case let .search(editor): prompt(s.t("prompt.search"), "", editor, into: &b)

@@ -15,7 +15,7 @@ public enum Lang: String, Sendable, CaseIterable {
 /// One string catalog for every UI text, Swedish and English side by side.
 public enum Strings {
     /// Every key: the UI texts below and the domain labels (`Labels.swift`).
-    static let table: [String: (sv: String, en: String)] = base.merging(domain.map { k, v in
+    static let table: [String: (sv: String, en: String)] = base.merging(care, uniquingKeysWith: { a, _ in a }).merging(domain.map { k, v in
         let parts = v.split(separator: "|", maxSplits: 1).map(String.init)
         return (k, (sv: parts[0], en: parts[1]))
     }, uniquingKeysWith: { a, _ in a })

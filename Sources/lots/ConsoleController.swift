@@ -77,6 +77,8 @@ final class ConsoleController {
                 return events + [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:
                 return [try queueEvent()]
+            case .loadSlots, .offerSlots, .startVideo, .loadDayList:
+                return try performCare(effect)
             case let .search(q):
                 guard let u = user else { return [] }
                 try store.audit(Actor(user: u), action: "search", detail: q)
@@ -196,6 +198,10 @@ final class ConsoleController {
         if let e = try? queueEvent() { events.append(e) }
         if u.role == .supervisor { events += staleDashboard(force: false, marking: true) }
         if state.screen == .caseView || state.screen == .caseHistory, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
+        // The day list follows bookings made elsewhere; its opening was logged, a refresh is not a new read.
+        if state.screen == .dayList, let day = state.dayListDay, let list = try? store.dayList(day: day.addingTimeInterval(3600), for: u, logged: false) {
+            events.append(.dayListLoaded(day, list))
+        }
         return events
     }
 
@@ -249,12 +255,15 @@ final class ConsoleController {
     }
 
     func unitChoices(now: Date) -> [UnitChoice] {
-        engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
+        let waits = Dictionary(((try? store.unitWaits(now: now)) ?? []).map { ($0.unitHsaId, $0) }, uniquingKeysWith: { a, _ in a })
+        return engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
             let open = p.hours.isOpen(at: now)
             let next = p.hours.nextOpening(after: now)
             let text = open ? Strings.t("open.now", lang) : next.map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)
-            return UnitChoice(hsaId: p.hsaId, name: p.name, type: p.type, missions: p.missions, address: p.address, openText: text,
-                              isOpen: open, waitMinutes: p.waitMinutes)
+            var choice = UnitChoice(hsaId: p.hsaId, name: p.name, type: p.type, missions: p.missions, address: p.address, openText: text,
+                                    isOpen: open, waitMinutes: p.waitMinutes)
+            if let w = waits[p.hsaId], !w.expected.isEmpty || !w.measured.isEmpty { choice.waits = w.summary(now: now) }
+            return choice
         }
     }
 }

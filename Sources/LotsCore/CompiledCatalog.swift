@@ -29,8 +29,8 @@ struct CompiledCatalog: Sendable {
     let symptomUnless: [[Int]]
     let discriminators: [CompiledRule]
     let symptomRules: [[CompiledRule]]
-    /// For each finding, folded words that contain one of its expressions but mean something else.
-    let findingNot: [[String]]
+    /// For each finding, words or phrases that contain one of its expressions but mean something else.
+    let findingNot: [[CompiledTerm]]
     /// For each finding, the finding present when it is denied.
     let findingWhenNegated: [Int?]
 
@@ -54,7 +54,7 @@ struct CompiledCatalog: Sendable {
                          all: r.all.compactMap { findingIndex[$0] }, none: r.none.compactMap { findingIndex[$0] })
         }
         symptomUnless = catalog.symptoms.map { $0.unless.compactMap { findingIndex[$0] } }
-        findingNot = catalog.findings.map { $0.not.map(TextAnalysis.fold) }
+        findingNot = catalog.findings.map { $0.not.map(CompiledTerm.init) }
         findingWhenNegated = catalog.findings.map { $0.whenNegated.flatMap { findingIndex[$0] } }
         discriminators = catalog.redFlags.map(compile)
         symptomRules = catalog.symptoms.map { $0.rules.map(compile) }
@@ -75,8 +75,7 @@ struct CompiledCatalog: Sendable {
 
     /// Whether a match of finding `f` lies on a word that means something else ("kärlkramp" for a seizure).
     func isExcluded(finding f: Int, _ m: CompiledTerm.Match, in text: TextAnalysis) -> Bool {
-        let not = findingNot[f]
-        return !not.isEmpty && text.tokens[m.tokenRange].contains { t in not.contains { t.text.hasPrefix($0) } }
+        findingNot[f].contains { n in n.match(in: text).map { $0.tokenRange.overlaps(m.tokenRange) } ?? false }
     }
 
     /// The same, from the matched stems alone.

@@ -26,8 +26,8 @@ public struct Finding: Sendable, Equatable, Identifiable {
     /// The yes/no question a form asks for this finding (nil: never asked).
     public var questionSv: String?
     public var questionEn: String?
-    /// Words that contain an expression but mean something else ("kärlkramp" is angina, not a seizure): a match
-    /// whose words include a token starting with one of these does not count.
+    /// Words or phrases that contain an expression but mean something else ("kärlkramp" is angina, not a
+    /// seizure; "blodtryck" is not bleeding): a match that overlaps where one of these matches does not count.
     public var not: [String] = []
     /// The finding that is present when this one is denied ("bebisen har inte sparkat" is reduced fetal movements).
     public var whenNegated: String?

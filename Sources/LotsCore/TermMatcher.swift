@@ -132,12 +132,15 @@ public struct CompiledTerm: Sendable {
                 if acceptsNegated {
                     // A negation changes meaning with word order ("vaknar inte" is not "inte vakna"): keep the phrase's order.
                     var j = used.last! + 1
-                    // A content word right after a negator is what it denies ("no trouble breathing" is not
-                    // "no breathing"): after a negator, only a small word may stand between.
+                    // Within the next two content words (the phrase drops small words, so the text may have
+                    // them: "inte när jag sitter still"). A content word right after a negator is what it denies
+                    // ("no trouble breathing" is not "no breathing"): after a negator, only a small word may come between.
                     let afterNegator = TextAnalysis.negators.contains(tokens[used.last!].text)
-                    while j <= min(hi, used.last! + 2), found == nil {
-                        if !tokens[j].isBoundary && stem.matches(tokens[j]) { found = j }
-                        if afterNegator, !Self.stopWords.contains(tokens[j].text), !Self.smallWords.contains(tokens[j].text) { break }
+                    var content = 0
+                    while j <= hi, content < 2, found == nil, !tokens[j].isBoundary {
+                        if stem.matches(tokens[j]) { found = j; break }
+                        let small = Self.stopWords.contains(tokens[j].text) || Self.smallWords.contains(tokens[j].text)
+                        if !small { content += 1; if afterNegator { break } }
                         j += 1
                     }
                     guard let c = found else { ok = false; break }

@@ -45,6 +45,7 @@ extension LotsStore {
                 ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
             detail.triageUncertain = r["triageUncertain"]
             detail.language = r["language"]
+            detail.citizenReadUpTo = r["citizenReadUpTo"]
             return detail
         }
     }

@@ -303,6 +303,15 @@ enum Migrations {
             // Templates sent to the patient follow the patient's language, not the clinician's UI.
             try db.alter(table: "careCase") { t in t.add(column: "language", .text).notNull().defaults(to: "sv") }
         }
+        m.registerMigration("v20-citizen-channel") { db in
+            // The citizen channel (lots serve): a case's bearer token, kept only as its SHA-256, and the citizen's
+            // read receipt (staff messages read up to this message id), shown to staff in the case view.
+            try db.create(table: "caseToken") { t in
+                t.primaryKey("caseId", .integer).references("careCase", onDelete: .cascade)
+                t.column("tokenHash", .text).notNull().unique()
+            }
+            try db.alter(table: "careCase") { t in t.add(column: "citizenReadUpTo", .integer).notNull().defaults(to: 0) }
+        }
         return m
     }
 }

@@ -92,6 +92,7 @@ public enum Strings {
         "case.composer": ("Skriv (^S skickar, Esc lämnar)", "Write (^S sends, Esc leaves)"),
         "case.composer.locked": ("Ta ärendet (t) för att skriva", "Take the case (t) to write"),
         "case.draft": ("utkast sparat", "draft saved"),
+        "case.read": ("✓ läst", "✓ read"),
         "author.citizen": ("Patient", "Patient"),
         "author.system": ("System", "System"),
         "picker.filter": ("Filter: ", "Filter: "),

@@ -59,22 +59,23 @@ final class EventHub: Sendable {
                 logger.error("event feed: cannot read the store", metadata: ["error": "\(type(of: error))"])
             }
         }
-        state.withLock { s in
+        // Finished outside the lock: finishing runs each stream's onTermination, which takes the lock.
+        let open = state.withLock { s in
             s.stopped = true
-            for c in s.subscribers.values.flatMap(\.values) { c.finish() }
-            s.subscribers = [:]
+            defer { s.subscribers = [:] }
+            return s.subscribers.values.flatMap(\.values)
         }
+        for c in open { c.finish() }
     }
 
     /// Reads what is new and delivers it.
     func publishNew() throws {
         let cursor = state.withLock { $0.cursor }
         let (events, next) = try store.citizenEvents(after: cursor)
-        state.withLock { s in
+        let deliveries = state.withLock { s in
             s.cursor = next
-            for e in events {
-                for c in (s.subscribers[e.caseId] ?? [:]).values { c.yield(e) }
-            }
+            return events.flatMap { e in (s.subscribers[e.caseId] ?? [:]).values.map { (e, $0) } }
         }
+        for (e, c) in deliveries { c.yield(e) }
     }
 }

@@ -191,7 +191,7 @@ struct WebPages {
         return page(s.chatTitle, loggedIn: true, body: """
         <dl class="facts"><dt>\(s.statusLabel.html)</dt><dd id="status">\(s.status(c.status).html)</dd><dt>\(s.unitName.html)</dt><dd>\(c.unitName.html)</dd></dl>
         <h2 id="messages-title">\(s.messagesTitle.html)</h2>
-        <ol id="messages" class="messages" role="log" aria-live="polite" aria-labelledby="messages-title" data-case="\(c.id)" data-you="\(s.you.html)" data-staff="\(s.staff.html)" data-system="\(s.system.html)">\(items)</ol>
+        <div role="log" aria-live="polite" aria-labelledby="messages-title"><ol id="messages" class="messages" data-case="\(c.id)" data-you="\(s.you.html)" data-staff="\(s.staff.html)" data-system="\(s.system.html)">\(items)</ol></div>
         \(c.messages.isEmpty ? "<p>\(s.noMessages.html)</p>" : "")
         <p class="hint" id="live-note">\(s.reload.html)</p>
         \(errorSummary(errors))

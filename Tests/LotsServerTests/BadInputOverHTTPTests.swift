@@ -22,7 +22,15 @@ struct BadInputOverHTTPTests {
         let before = try f.store.rowCounts()
         for name in Self.cases {
             let file = TestPaths.fixtures.appendingPathComponent("intake/\(name)")
-            let body = try Data(contentsOf: file)
+            var body = try Data(contentsOf: file)
+            // Photos named by path travel inline over HTTP, as a client would send them.
+            if var o = try? JSONSerialization.jsonObject(with: body) as? [String: Any], let list = o["attachments"] as? [[String: Any]] {
+                o["attachments"] = try list.map { a -> [String: Any] in
+                    guard let path = a["path"] as? String else { return a }
+                    return ["fileName": path, "data": try Data(contentsOf: file.deletingLastPathComponent().appendingPathComponent(path)).base64EncodedString()]
+                }
+                body = try JSONSerialization.data(withJSONObject: o)
+            }
             let expected = try String(contentsOf: file.deletingPathExtension().appendingPathExtension("err"), encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
                 .replacingOccurrences(of: "Fixtures/intake/\(name)", with: "request body")

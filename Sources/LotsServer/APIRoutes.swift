@@ -85,10 +85,10 @@ struct APIRoutes {
         }
         let triage = env.engine.triage(intake.triageInput, at: intake.submittedAt, ownUnit: intake.unit)
         let token = CaseToken.make()
-        do {
-            let id = try env.store.createCitizenCase(intake, triage: triage, tokenHash: CaseToken.hash(token), via: intake.channel.rawValue)
-            return (id, token, triage, intake)
-        } catch let e as LotsError { throw Problem(e) }
+        switch try await env.intakes.write(.init(intake: intake, triage: triage, tokenHash: CaseToken.hash(token))) {
+        case .success(let id): return (id, token, triage, intake)
+        case .failure(let e): throw Problem(e)
+        }
     }
 
     func getCase(_ request: Request, _ context: CitizenContext) async throws -> Response {

@@ -32,6 +32,7 @@ public struct ServerEnvironment: Sendable {
     let sessions: SessionSigner
     let limiter: RateLimiter
     let events: EventHub
+    let intakes: IntakeWriter
 
     /// Builds the environment; throws a `LotsError` when `--demo` is asked of a real store or the keys are unusable.
     public init(store: LotsStore, engine: TriageEngine, directory: ProviderDirectory, options: ServerOptions) async throws {
@@ -47,5 +48,6 @@ public struct ServerEnvironment: Sendable {
         sessions = SessionSigner()
         limiter = RateLimiter(perMinute: options.rateLimit)
         events = try EventHub(store: store)
+        intakes = IntakeWriter(store: store)
     }
 }

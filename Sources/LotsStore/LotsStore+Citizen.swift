@@ -62,6 +62,42 @@ extension LotsStore {
         }
     }
 
+    /// One intake of a group commit.
+    public struct CitizenIntake: Sendable {
+        public var intake: Intake
+        public var triage: TriageResult
+        public var tokenHash: String
+        public init(intake: Intake, triage: TriageResult, tokenHash: String) {
+            self.intake = intake
+            self.triage = triage
+            self.tokenHash = tokenHash
+        }
+    }
+
+    /// Stores several citizens' intakes in one transaction (a group commit: one fsync for all), each in its own
+    /// savepoint, so one intake's error (an unknown unit) leaves the others stored and itself wholly absent.
+    public func createCitizenCases(_ items: [CitizenIntake], now: Date = Date()) throws -> [Result<Int64, LotsError>] {
+        try pool.write { db in
+            var results: [Result<Int64, LotsError>] = []
+            for item in items {
+                var outcome: Result<Int64, LotsError> = .failure(LotsError("not stored", at: "request body", fix: "try again"))
+                do {
+                    try db.inSavepoint {
+                        let id = try Self.insertCase(db, item.intake, triage: item.triage, actor: .system(item.intake.channel.rawValue),
+                                                     source: "request body", createdBy: nil, now: now)
+                        try db.cachedStatement(sql: "INSERT INTO caseToken (caseId, tokenHash) VALUES (?, ?)").execute(arguments: [id, item.tokenHash])
+                        outcome = .success(id)
+                        return .commit
+                    }
+                } catch let e as LotsError {
+                    outcome = .failure(e)
+                }
+                results.append(outcome)
+            }
+            return results
+        }
+    }
+
     /// The case a token hash belongs to, if any.
     public func caseId(forTokenHash hash: String) throws -> Int64? {
         try pool.read { try Int64.fetchOne($0.cachedStatement(sql: "SELECT caseId FROM caseToken WHERE tokenHash = ?"), arguments: [hash]) }

@@ -133,6 +133,27 @@ struct CitizenAPITests {
         #expect(actions.contains("create-case") && actions.contains("citizen-message") && actions.contains("citizen-view") && actions.contains("citizen-read"))
     }
 
+    @Test func concurrentIntakesShareCommitsAndOneBadIntakeStaysOut() async throws {
+        let f = try await ServerFixture()
+        defer { Task { await f.stop() } }
+        let token = f.token(pnr: ServerFixture.pnr)
+        let statuses = try await withThrowingTaskGroup(of: (Bool, Int).self) { group in
+            for i in 0..<40 {
+                var body = ServerFixture.intake(pnr: ServerFixture.pnr)
+                let bad = i % 10 == 3
+                if bad { body["unit"] = "SE2321000016-NOPE" }
+                let data = try JSONSerialization.data(withJSONObject: body)
+                group.addTask { (bad, try await f.request("POST", "/v1/intakes", body: data, contentType: "application/json", bearer: token).status) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0.0 }.allSatisfy { $0.1 == 422 })
+        #expect(statuses.filter { !$0.0 }.allSatisfy { $0.1 == 201 })
+        #expect(try f.store.rowCounts()["careCase"] == 36)
+        let tokens = try await f.store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM caseToken") }
+        #expect(tokens == 36)
+    }
+
     @Test func floodFromOneAddressGets429() async throws {
         let f = try await ServerFixture(rateLimit: 60)
         defer { Task { await f.stop() } }

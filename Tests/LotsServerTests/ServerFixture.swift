@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 import Logging
 import LotsCore
@@ -77,22 +77,64 @@ final class ServerFixture: @unchecked Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
+    /// One HTTP/1.1 request over a plain socket (`Connection: close`, read to the end). Not URLSession: its async
+    /// bridge on Linux can deadlock when a test's time limit cancels it.
     func request(_ method: String, _ path: String, json: Any? = nil, body: Data? = nil, contentType: String? = nil,
                  bearer: String? = nil, cookie: String? = nil) async throws -> Reply {
-        var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        r.httpMethod = method
-        r.timeoutInterval = 20
-        if let json { r.httpBody = try JSONSerialization.data(withJSONObject: json); r.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-        if let body { r.httpBody = body }
-        if let contentType { r.setValue(contentType, forHTTPHeaderField: "Content-Type") }
-        if let bearer { r.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
-        if let cookie { r.setValue(cookie, forHTTPHeaderField: "Cookie") }
-        let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
-        let (data, response) = try await session.data(for: r)
-        let h = response as! HTTPURLResponse
+        var payload = body ?? Data()
+        var type = contentType
+        if let json { payload = try JSONSerialization.data(withJSONObject: json); type = type ?? "application/json" }
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: \(payload.count)\r\n"
+        if let type { head += "Content-Type: \(type)\r\n" }
+        if let bearer { head += "Authorization: Bearer \(bearer)\r\n" }
+        if let cookie { head += "Cookie: \(cookie)\r\n" }
+        // On a thread of its own: a blocking read on one of the few cooperative threads would starve the server's
+        // own handlers, which run on them too.
+        let request = Data((head + "\r\n").utf8) + payload, port = self.port
+        let raw: Data = try await withCheckedThrowingContinuation { c in
+            Thread.detachNewThread { c.resume(with: Result { try Self.exchange(port: port, request: request) }) }
+        }
+        guard let split = raw.range(of: Data("\r\n\r\n".utf8)),
+              let headText = String(data: raw[..<split.lowerBound], encoding: .utf8) else { throw CocoaError(.fileReadCorruptFile) }
+        let lines = headText.components(separatedBy: "\r\n")
+        let status = Int(lines[0].split(separator: " ")[1]) ?? 0
         var headers: [String: String] = [:]
-        for (k, v) in h.allHeaderFields { headers[String(describing: k).lowercased()] = String(describing: v) }
-        return Reply(status: h.statusCode, headers: headers, body: data)
+        for l in lines.dropFirst() {
+            guard let colon = l.firstIndex(of: ":") else { continue }
+            headers[l[..<colon].lowercased()] = l[l.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Reply(status: status, headers: headers, body: Data(raw[split.upperBound...]))
+    }
+
+    /// Sends `request` and reads until the server closes, with a 20 s receive timeout.
+    static func exchange(port: Int, request: Data) throws -> Data {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard ok == 0 else { throw POSIXError(.ECONNREFUSED) }
+        try request.withUnsafeBytes { buf in
+            var sent = 0
+            while sent < buf.count {
+                let n = send(fd, buf.baseAddress! + sent, buf.count - sent, 0)
+                guard n > 0 else { throw POSIXError(.EPIPE) }
+                sent += n
+            }
+        }
+        var out = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
     }
 
     /// The intake JSON of DESIGN §4 for `pnr`, with optional inline photo.
@@ -108,10 +150,3 @@ final class ServerFixture: @unchecked Sendable {
     static let pnr = "19121212-1212"
 }
 
-/// Lets a test see a 303 instead of following it.
-final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
-    }
-}

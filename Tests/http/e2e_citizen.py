@@ -57,6 +57,15 @@ def main():
     lots = os.path.abspath(sys.argv[1])
     folder = tempfile.mkdtemp(prefix="lots-http-e2e-")
     db = demo_store(lots, folder, cases=10)
+    # Refusals at start: no way to log in is a usage error; the demo login never runs on a real store.
+    run = subprocess.run([lots, "serve", "--db", db], capture_output=True, text=True, timeout=30)
+    check(run.returncode == 64 and "no way for citizens to log in" in run.stderr, "lots serve without --jwks or --demo exits 64")
+    real = os.path.join(folder, "real.sqlite")
+    subprocess.run([lots, "init", "--admin", "alva", "--db", real, "--password-stdin"], input="correct horse battery staple\n"
+                   "correct horse battery staple\n", capture_output=True, text=True, timeout=60)
+    run = subprocess.run([lots, "serve", "--db", real, "--demo"], capture_output=True, text=True, timeout=30)
+    check(run.returncode == 77 and "--demo runs only on a store made by lots demo" in run.stderr,
+          f"lots serve --demo on a real store exits 77 ({run.returncode}: {run.stderr.strip()})")
     idp = IdentityProvider(folder)
     server = Server(lots, db, idp=idp)
     tmux = Tmux(f"lots-http-e2e-{os.getpid()}")

@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "LotsFixtures",
             path: "Fixtures",
-            exclude: ["intake", "bad-input", "triage-public.yaml", "README.md"],
+            exclude: ["intake", "bad-input", "triage-public.yaml", "README.md", "slots", "waits-demo.yaml"],
             sources: ["LotsFixtures.swift"],
             resources: [.copy("catalog"), .copy("providers.yaml"), .copy("templates.yaml")]
         ),

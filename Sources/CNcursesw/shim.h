@@ -32,48 +32,93 @@ static inline void lots_timeout(int ms) { wtimeout(stdscr, ms); }
 static inline int lots_key_f0(void) { return KEY_F0; }
 
 
-// MARK: - Crash handling (async-signal-safe: only tcsetattr, write, sigaction and raise)
+// MARK: - Crash handling (async-signal-safe: only tcsetattr, write, time, backtrace_symbols_fd, sigaction and raise)
+
+#include <execinfo.h>
+#include <stdio.h>
+#include <time.h>
 
 // State lives in function-local statics: Swift emits these inline functions, not a header's globals.
-struct lots_crash_state { struct termios modes; int modesOk; int fd; struct sigaction previous[32]; };
+struct lots_crash_state {
+    struct termios modes; int modesOk; int fd; struct sigaction previous[32];
+    char header[160]; size_t headerLength;
+};
 static inline struct lots_crash_state *lots_crash(void) {
     static struct lots_crash_state state = { .fd = -1 };
     return &state;
 }
 
+static inline void lots_crash_write(int fd, const char *s, size_t n) { ssize_t ignored = write(fd, s, n); (void)ignored; }
+static inline void lots_crash_puts(int fd, const char *s) { lots_crash_write(fd, s, strlen(s)); }
+/// A non-negative number in decimal, without printf (not async-signal-safe).
+static inline void lots_crash_number(int fd, long long v) {
+    char digits[24]; int n = 0;
+    if (v < 0) v = 0;
+    do { digits[sizeof digits - 1 - n++] = (char)('0' + v % 10); v /= 10; } while (v > 0 && n < 23);
+    lots_crash_write(fd, digits + sizeof digits - n, (size_t)n);
+}
+static inline const char *lots_signal_name(int sig) {
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV (invalid memory access)";
+    case SIGBUS: return "SIGBUS (bus error)";
+    case SIGILL: return "SIGILL (illegal instruction: a Swift runtime check failed)";
+    case SIGTRAP: return "SIGTRAP (a Swift runtime check failed)";
+    case SIGABRT: return "SIGABRT (aborted)";
+    case SIGFPE: return "SIGFPE (arithmetic error)";
+    default: return "signal";
+    }
+}
+
 /// On a fatal signal: the terminal modes saved before curses started, the reset sequences (leave the
-/// alternate screen, show the cursor, plain attributes), one line to the log, then
-/// the default action.
+/// alternate screen, show the cursor, plain attributes), then a report to the log (version, pid, time,
+/// signal, a backtrace of the crashing thread), then the default action.
 static inline void lots_crash_handler(int sig) {
     struct lots_crash_state *st = lots_crash();
     if (st->modesOk) tcsetattr(STDIN_FILENO, TCSANOW, &st->modes);
     static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
-    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
-    if (st->fd >= 0) {
-        char line[64] = "lots: console crashed with signal ";
-        size_t n = strlen(line);
-        if (sig >= 10) line[n++] = (char)('0' + sig / 10);
-        line[n++] = (char)('0' + sig % 10);
-        line[n++] = '\n';
-        ignored = write(st->fd, line, n);
+    lots_crash_write(STDOUT_FILENO, reset, sizeof reset - 1);
+    int fd = st->fd;
+    if (fd >= 0) {
+        lots_crash_puts(fd, "lots: console crashed with signal ");
+        lots_crash_number(fd, sig);
+        lots_crash_puts(fd, " ");
+        lots_crash_puts(fd, lots_signal_name(sig));
+        lots_crash_puts(fd, "\n  ");
+        lots_crash_write(fd, st->header, st->headerLength);
+        lots_crash_puts(fd, ", unix time ");
+        lots_crash_number(fd, (long long)time(NULL));
+        lots_crash_puts(fd, "\n  backtrace (addresses resolve with: addr2line -f -C -e <binary> <+offset>):\n");
+        void *frames[64];
+        int n = backtrace(frames, 64);
+        backtrace_symbols_fd(frames, n, fd);
+        lots_crash_puts(fd, "  end of crash report\n");
     }
-    (void)ignored;
     // The default action (exit with the signal, a core dump where enabled). Swift's backtracer is not chained:
     // it writes to the terminal and waits for keys.
     signal(sig, SIG_DFL);
     raise(sig);  // delivered when this handler returns
 }
 
-/// Saves the terminal's modes now (before curses changes them) and catches fatal signals; `logfd` gets a line.
-static inline void lots_install_crash_handler(int logfd) {
+/// Saves the terminal's modes now (before curses changes them) and catches fatal signals (on their own
+/// stack, so a stack overflow is reported too); `logfd` gets the report, headed by `version`.
+static inline void lots_install_crash_handler(int logfd, const char *version) {
     struct lots_crash_state *st = lots_crash();
     st->modesOk = tcgetattr(STDIN_FILENO, &st->modes) == 0;
     st->fd = logfd;
+    int n = snprintf(st->header, sizeof st->header, "lots %s, pid %d", version, (int)getpid());
+    st->headerLength = n < 0 ? 0 : ((size_t)n < sizeof st->header ? (size_t)n : sizeof st->header - 1);
+    // backtrace() loads libgcc on its first call (malloc, dlopen): do that now, not inside the handler.
+    void *warm[2];
+    (void)backtrace(warm, 2);
+    static char altstack[64 * 1024];
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0 };
+    sigaltstack(&ss, NULL);
     const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = lots_crash_handler;
+        sa.sa_flags = SA_ONSTACK;
         sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, &st->previous[sigs[i]]);
     }

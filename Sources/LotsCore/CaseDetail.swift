@@ -33,6 +33,24 @@ public struct CaseDetail: Sendable, Equatable {
         }
     }
 
+    /// One of the patient's other contacts (patient context), newest first.
+    public struct EarlierContact: Sendable, Equatable {
+        public var id: Int64
+        public var submittedAt: Date
+        public var symptomCode: String?
+        public var reason: String
+        public var urgency: Urgency
+        public var status: CaseStatus
+        public var outcome: Outcome?
+        public var unitName: String
+
+        public init(id: Int64, submittedAt: Date, symptomCode: String?, reason: String, urgency: Urgency, status: CaseStatus,
+                    outcome: Outcome?, unitName: String) {
+            self.id = id; self.submittedAt = submittedAt; self.symptomCode = symptomCode; self.reason = reason
+            self.urgency = urgency; self.status = status; self.outcome = outcome; self.unitName = unitName
+        }
+    }
+
     public var id: Int64
     public var personnummer: String
     public var name: String
@@ -68,6 +86,36 @@ public struct CaseDetail: Sendable, Equatable {
     public var citizenReadUpTo: Int64 = 0
     /// The patient's language (`sv` or `en`): templates for the patient follow it.
     public var language = "sv"
+    /// The same patient's other cases (any unit), newest first; opening one is a logged access like any other.
+    public var earlierContacts: [EarlierContact] = []
+    /// The national care pathway the case's complaint may start (issue 15).
+    public var pathway: CarePathway?
+    /// The case's appointment: the live booking, else the last cancelled one.
+    public var appointment: Appointment?
+    /// The times offered to the citizen and not yet taken.
+    public var offeredSlots: [Slot] = []
+    /// Every forward, oldest first.
+    public var forwards: [ForwardInfo] = []
+    /// Video links sent in the chat (a meeting now, or the link of a booked video time).
+    public var videoLinks: [String] = []
+    public var closedAt: Date?
+    /// The HSA-id of the unit the triage referred to.
+    public var referralUnitHsaId: String?
+
+    /// One move of the case to another unit, with its handover note (a staff note: never shown to the citizen).
+    public struct ForwardInfo: Sendable, Equatable {
+        public var fromUnitHsaId: String
+        public var toUnitHsaId: String
+        public var toUnitName: String
+        public var staffName: String?
+        public var note: String
+        public var at: Date
+
+        public init(fromUnitHsaId: String, toUnitHsaId: String, toUnitName: String, staffName: String?, note: String, at: Date) {
+            self.fromUnitHsaId = fromUnitHsaId; self.toUnitHsaId = toUnitHsaId; self.toUnitName = toUnitName
+            self.staffName = staffName; self.note = note; self.at = at
+        }
+    }
 
     public init(id: Int64, personnummer: String, name: String, phone: String?, ageYears: Int, sex: Sex, unitHsaId: String,
                 unitName: String, channel: Channel, status: CaseStatus, outcome: Outcome?, urgency: Urgency, symptomCode: String?,

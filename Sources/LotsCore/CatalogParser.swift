@@ -21,16 +21,18 @@
 ///     ageModifiers:
 ///       - { label: spädbarn, ageUnderMonths: 3, urgency: P1 }
 ///     advice: Drick mycket, ta receptfri smärtlindring vid behov.
+///     pathway: stroke-tia        # optional: the national care pathway (vårdförlopp) the complaint may start
 /// ```
 /// Every finding a rule, complaint or question names must exist; questions need a finding with question text.
 public enum CatalogParser {
     static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
-                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless"]
+                                           "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless",
+                                           "pathway"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder"]
-    static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question"]
+    static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question", "not", "negated"]
 
     /// Parses every file and merges them; duplicate symptom codes or finding ids across files are errors.
     public static func parse(files: [(name: String, text: String)]) throws -> SymptomCatalog {
@@ -47,7 +49,7 @@ public enum CatalogParser {
             let top = try root.mapping(allowed: topKeys)
             if let v = top["version"] { version = try v.string() }
             for f in try top["findings"]?.list() ?? [] {
-                let finding = try self.finding(f)
+                let finding = try self.finding(f, references: &references)
                 let idNode = try f.mapping()["id"]!
                 if let first = seenFindings[finding.id] {
                     throw LotsError("duplicate finding id \"\(finding.id)\" (first at \(first))", at: idNode.location,
@@ -76,12 +78,13 @@ public enum CatalogParser {
         for (name, text) in files {
             let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
             for e in try top["extend"]?.list() ?? [] {
-                let m = try e.mapping(allowed: ["id", "terms"])
+                let m = try e.mapping(allowed: ["id", "terms", "not"])
                 let id = try m.required("id", in: e).string()
                 guard let i = findings.firstIndex(where: { $0.id == id }) else {
                     throw e.fail("extend names unknown finding \"\(id)\"", fix: "define it under findings: or correct the id")
                 }
-                findings[i].terms += try m.required("terms", in: e).strings()
+                findings[i].terms += try m["terms"]?.strings() ?? []
+                findings[i].not += try m["not"]?.strings() ?? []
             }
         }
         guard !symptoms.isEmpty else {
@@ -99,7 +102,7 @@ public enum CatalogParser {
         return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags, findings: findings)
     }
 
-    static func finding(_ node: YAMLReader) throws -> Finding {
+    static func finding(_ node: YAMLReader, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> Finding {
         let m = try node.mapping(allowed: findingKeys)
         let id = try m.required("id", in: node).string()
         let termsNode = try m.required("terms", in: node)
@@ -111,8 +114,13 @@ public enum CatalogParser {
             qSv = try qm.required("sv", in: q).string()
             qEn = try qm["en"]?.string() ?? qSv
         }
+        var negated: String?
+        if let n = m["negated"] {
+            negated = try n.string()
+            references.append((negated!, n, false))
+        }
         return Finding(id: id, titleSv: try m.required("sv", in: node).string(), titleEn: try m["en"]?.string() ?? id,
-                       terms: terms, questionSv: qSv, questionEn: qEn)
+                       terms: terms, questionSv: qSv, questionEn: qEn, not: try m["not"]?.strings() ?? [], whenNegated: negated)
     }
 
     static func symptom(_ node: YAMLReader, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> Symptom {
@@ -147,6 +155,7 @@ public enum CatalogParser {
             source: try m["source"]?.string() ?? "",
             background: try m["background"].map { try $0.bool() } ?? false)
         symptom.unless = unless
+        symptom.pathway = try m["pathway"]?.value(CarePathway.self, what: "care pathway")
         return symptom
     }
 

@@ -29,6 +29,10 @@ struct CompiledCatalog: Sendable {
     let symptomUnless: [[Int]]
     let discriminators: [CompiledRule]
     let symptomRules: [[CompiledRule]]
+    /// For each finding, folded words that contain one of its expressions but mean something else.
+    let findingNot: [[String]]
+    /// For each finding, the finding present when it is denied.
+    let findingWhenNegated: [Int?]
 
     init(_ catalog: SymptomCatalog) {
         var index = StemIndex()
@@ -50,6 +54,8 @@ struct CompiledCatalog: Sendable {
                          all: r.all.compactMap { findingIndex[$0] }, none: r.none.compactMap { findingIndex[$0] })
         }
         symptomUnless = catalog.symptoms.map { $0.unless.compactMap { findingIndex[$0] } }
+        findingNot = catalog.findings.map { $0.not.map(TextAnalysis.fold) }
+        findingWhenNegated = catalog.findings.map { $0.whenNegated.flatMap { findingIndex[$0] } }
         discriminators = catalog.redFlags.map(compile)
         symptomRules = catalog.symptoms.map { $0.rules.map(compile) }
         var uses = [Int](repeating: 0, count: index.stems.count)
@@ -65,6 +71,12 @@ struct CompiledCatalog: Sendable {
         self.symptomsByFinding = byFinding
         self.typos = TypoIndex(stems: index.stems.filter { $0.mode != .number }.map(\.bytes))
         self.index = index
+    }
+
+    /// Whether a match of finding `f` lies on a word that means something else ("kärlkramp" for a seizure).
+    func isExcluded(finding f: Int, _ m: CompiledTerm.Match, in text: TextAnalysis) -> Bool {
+        let not = findingNot[f]
+        return !not.isEmpty && text.tokens[m.tokenRange].contains { t in not.contains { t.text.hasPrefix($0) } }
     }
 
     /// The same, from the matched stems alone.
@@ -86,7 +98,7 @@ struct CompiledCatalog: Sendable {
         for i in text.tokens.indices {
             let t = text.tokens[i]
             guard !t.isBoundary, t.number == nil, t.bytes.count >= TypoIndex.minimumLength, !CompiledTerm.stopWords.contains(t.text),
-                  !index.startsWithStem(t.bytes), let fixed = typos.correction(of: t.bytes) else { continue }
+                  !index.startsWithStem(t.bytes), !index.endsWithStem(t.bytes), let fixed = typos.correction(of: t.bytes) else { continue }
             text.tokens[i].bytes = fixed
             text.tokens[i].text = String(decoding: fixed, as: UTF8.self)
             text.tokens[i].corrected = true

@@ -23,6 +23,8 @@ public struct DashboardStats: Sendable, Equatable {
     public var arrivalsPerHour: [Int]
     public var medianFirstResponseMinutesToday: Double?
     public var staffOnline: [StaffLoad]
+    /// The unit's expected and measured waits (issue 15); nil when not loaded.
+    public var waits: UnitWaits?
 
     public init(unitName: String, open: [Urgency: [CaseStatus: Int]], oldest: [Urgency: Oldest], overdue: [QueueEntry],
                 arrivalsPerHour: [Int], medianFirstResponseMinutesToday: Double?, staffOnline: [StaffLoad]) {

@@ -10,6 +10,12 @@
 ///     en: facial droop
 ///     terms: [hänger i mungipan, sned i ansiktet, face drooping]
 ///     question: {sv: "Hänger ena mungipan?", en: "Is one side of the face drooping?"}
+///   - id: fetal-movements
+///     terms: [sparkar, fosterrörelser]
+///     negated: reduced-fetal-movements   # denied movements are a finding of their own
+///   - id: seizure
+///     terms: [kramp, kramper]
+///     not: [kärlkramp, vadkramp]         # words that contain an expression but mean something else
 /// ```
 public struct Finding: Sendable, Equatable, Identifiable {
     public var id: String
@@ -20,9 +26,17 @@ public struct Finding: Sendable, Equatable, Identifiable {
     /// The yes/no question a form asks for this finding (nil: never asked).
     public var questionSv: String?
     public var questionEn: String?
+    /// Words that contain an expression but mean something else ("kärlkramp" is angina, not a seizure): a match
+    /// whose words include a token starting with one of these does not count.
+    public var not: [String] = []
+    /// The finding that is present when this one is denied ("bebisen har inte sparkat" is reduced fetal movements).
+    public var whenNegated: String?
 
-    public init(id: String, titleSv: String, titleEn: String, terms: [String], questionSv: String? = nil, questionEn: String? = nil) {
+    public init(id: String, titleSv: String, titleEn: String, terms: [String], questionSv: String? = nil, questionEn: String? = nil,
+                not: [String] = [], whenNegated: String? = nil) {
         self.id = id
+        self.not = not
+        self.whenNegated = whenNegated
         self.titleSv = titleSv
         self.titleEn = titleEn
         self.terms = terms

@@ -17,8 +17,12 @@ public struct Message: Sendable, Equatable, Identifiable {
     /// The phrase template it started from, if any.
     public var templateCode: String?
     public var at: Date
+    /// A staff-only note: shown to staff, never sent to or readable by the citizen.
+    public var isStaffNote: Bool
 
-    public init(id: Int64, caseId: Int64, author: MessageAuthor, staffName: String?, body: String, templateCode: String?, at: Date) {
+    public init(id: Int64, caseId: Int64, author: MessageAuthor, staffName: String?, body: String, templateCode: String?, at: Date,
+                isStaffNote: Bool = false) {
+        self.isStaffNote = isStaffNote
         self.id = id
         self.caseId = caseId
         self.author = author

@@ -19,10 +19,16 @@ public struct QueueEntry: Sendable, Equatable, Identifiable {
     public var attachmentCount: Int
     /// The automatic triage found no confident match ("ej säker automatisk bedömning").
     public var uncertain: Bool
+    /// On hold until this time (back at the top with a marker once it has passed), or until the citizen answers.
+    public var snoozedUntil: Date?
+    public var snoozedUntilReply: Bool
 
     public init(id: Int64, urgency: Urgency, ageYears: Int, sex: Sex, citizenName: String, reason: String, symptomCode: String?,
                 status: CaseStatus, channel: Channel, submittedAt: Date, firstResponseAt: Date?, ownerName: String?,
-                unreadCount: Int, attachmentCount: Int, uncertain: Bool = false) {
+                unreadCount: Int, attachmentCount: Int, uncertain: Bool = false,
+                snoozedUntil: Date? = nil, snoozedUntilReply: Bool = false) {
+        self.snoozedUntil = snoozedUntil
+        self.snoozedUntilReply = snoozedUntilReply
         self.id = id
         self.urgency = urgency
         self.ageYears = ageYears
@@ -38,6 +44,14 @@ public struct QueueEntry: Sendable, Equatable, Identifiable {
         self.unreadCount = unreadCount
         self.attachmentCount = attachmentCount
         self.uncertain = uncertain
+    }
+
+    /// Where a snooze stands at `now`.
+    public enum SnoozeState: Sendable, Equatable { case none, waiting, returned }
+    public func snooze(at now: Date) -> SnoozeState {
+        if snoozedUntilReply { return .waiting }
+        guard let until = snoozedUntil else { return .none }
+        return until > now ? .waiting : .returned
     }
 
     /// Seconds left to the urgency's response target (negative when overdue); nil once staff responded.

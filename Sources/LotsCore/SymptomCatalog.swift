@@ -27,6 +27,8 @@ public struct Symptom: Sendable, Equatable, Identifiable {
     public var background: Bool
     /// Finding ids that explain the words otherwise (chest pain on pressing a rib): then the complaint does not count.
     public var unless: [String] = []
+    /// The national care pathway (vårdförlopp) this complaint may start, if any.
+    public var pathway: CarePathway?
 
     public var id: String { code }
 

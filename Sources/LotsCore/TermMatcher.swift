@@ -74,18 +74,20 @@ public struct CompiledTerm: Sendable {
     /// The negation opens or closes the phrase ("andas inte", "not breathing"): then a qualifier right after
     /// it ("andas inte normalt", "not breathing properly") means something else, and the phrase does not match.
     let negationAtEdge: Bool
-    static let qualifiers: Set<String> = ["normalt", "ordentligt", "bra", "riktigt", "som", "lika", "sa", "sarskilt", "helt", "djupt",
+    static let qualifiers: Set<String> = ["normalt", "ordentligt", "bra", "riktigt", "som", "lika", "sa", "sarskilt", "helt", "djupt", "av", "by",
                                           "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too"]
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
 
+    /// Words that may stand between a negator and what it denies ("inga fler andetag", "not any air").
+    static let smallWords: Set<String> = ["alls", "nagon", "nagot", "nagra", "mer", "fler", "langre", "nan", "riktig", "any", "more", "longer", "some"]
     static let stopWords: Set<String> = ["i", "pa", "att", "som", "av", "med", "har", "jag", "min", "mitt", "mina", "en", "ett",
                                          "the", "a", "of", "in", "my", "on", "to", "is", "det", "den", "sig", "mig", "for", "om", "vid",
                                          "nar", "when", "ar", "sa", "lite", "han", "hon", "hen"]
 
     public init(_ phrase: String) {
         self.phrase = phrase
-        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map(String.init)
+        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.presentTense[String($0)] ?? String($0) }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
         let content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
@@ -130,8 +132,12 @@ public struct CompiledTerm: Sendable {
                 if acceptsNegated {
                     // A negation changes meaning with word order ("vaknar inte" is not "inte vakna"): keep the phrase's order.
                     var j = used.last! + 1
+                    // A content word right after a negator is what it denies ("no trouble breathing" is not
+                    // "no breathing"): after a negator, only a small word may stand between.
+                    let afterNegator = TextAnalysis.negators.contains(tokens[used.last!].text)
                     while j <= min(hi, used.last! + 2), found == nil {
                         if !tokens[j].isBoundary && stem.matches(tokens[j]) { found = j }
+                        if afterNegator, !Self.stopWords.contains(tokens[j].text), !Self.smallWords.contains(tokens[j].text) { break }
                         j += 1
                     }
                     guard let c = found else { ok = false; break }

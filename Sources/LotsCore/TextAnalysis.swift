@@ -138,6 +138,12 @@ public struct TextAnalysis: Sendable {
         return best
     }
 
+    /// Past forms of the auxiliaries phrases are written with, read as the present ("har inte kunnat kissa" is
+    /// "kan inte kissa", "fick inte luft" is "får inte luft"); catalog phrases are read the same way.
+    /// Only perfect forms: they say the state lasts ("har inte kunnat"); a simple past ("kunde inte", "fick inte")
+    /// often tells of something over.
+    static let presentTense: [String: String] = ["kunnat": "kan", "fatt": "far", "orkat": "orkar"]
+
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
         // By scalars: the text is folded (lowercase, no diacritics), so nearly every scalar is ASCII and the
@@ -146,7 +152,7 @@ public struct TextAnalysis: Sendable {
         var word = String.UnicodeScalarView()
         func flush() {
             guard !word.isEmpty else { return }
-            let w = String(word)
+            let w = Self.presentTense[String(word)] ?? String(word)
             let number = Self.isDigit(word.first!) ? Double(w.replacingOccurrences(of: ",", with: ".")) : Self.numberWords[w]
             tokens.append(Token(text: w, bytes: Array(w.utf8), number: number, negated: false,
                                 isBoundary: Self.clauseWords.contains(w), original: w))
@@ -230,7 +236,9 @@ public struct TextAnalysis: Sendable {
                 let before = i > 0 ? tokens[i - 1].text : ""
                 if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
                     || (t.text.contains(",") && (37.5...42.9).contains(n))
-                    || (["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before) && (38...42).contains(n)
+                    || ((["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before)
+                         || ["jag", "han", "hon", "hen", "he", "she"].contains(before) && i > 1 && ["har", "hade", "has", "had"].contains(tokens[i - 2].text))
+                        && (38...42).contains(n)
                         && !(i + 1 < tokens.count && ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks"].contains(tokens[i + 1].text))) {
                     fever = max(fever ?? 0, n)
                 }
@@ -253,6 +261,7 @@ public struct TextAnalysis: Sendable {
                 }
             }
             if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
+            if statedAgeMonths == nil, ["nyfodd", "nyfodda", "nyfodde", "newborn", "nyfodingen", "nyfoding"].contains(t.text) { statedAgeMonths = 0 }
             if let w = pregnancyWeek(at: i) { pregnancyWeek = w }
             if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" {
                 days = max(days ?? 0, 1)
@@ -276,6 +285,8 @@ public struct TextAnalysis: Sendable {
         if Self.personWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
         if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }
         if before == "pa" && Self.personWords.contains(before2) { return true }
+        // "föddes för tre veckor sedan", "born 3 weeks ago"
+        if before == "for" && ["fodd", "foddes", "fodda"].contains(before2) || before == "born" { return true }
         // Genitive: "3 månaders bebis" (an age), but "3 dagars feber" (a duration).
         if unit.hasSuffix("s") || unit.hasSuffix("ars") { if Self.personWords.contains(after) { return true } }
         if (unit.hasPrefix("month") || unit.hasPrefix("week") || unit.hasPrefix("year")), Self.personWords.contains(after) || after == "son" || after == "daughter" || after == "boy" || after == "girl" { return true }

@@ -51,12 +51,19 @@ public struct TriageEngine: Sendable {
         var negatedFindings = Set<Int>()
         var perSymptom: [Int: (best: CompiledTerm.Match, extra: Double)] = [:]
         var negatedPhrases: [String] = []
+        // Findings stated by denying another ("har inte sparkat"), with the denial that states them.
+        var deniedMeans: [Int: CompiledTerm.Match] = [:]
         for k in compiled.candidatePhrases(matched, ids: matchedIds) {
             let phrase = compiled.phrases[k]
             guard let m = phrase.term.match(in: text) else { continue }
             switch phrase.owner {
             case let .finding(f):
-                if m.negated { negatedFindings.insert(f); negatedPhrases.append(phrase.term.phrase) }
+                if compiled.isExcluded(finding: f, m, in: text) { continue }
+                if m.negated {
+                    negatedFindings.insert(f)
+                    negatedPhrases.append(phrase.term.phrase)
+                    if let g = compiled.findingWhenNegated[f], findings[g] == nil { deniedMeans[g] = m }
+                }
                 else if findings[f].map({ m.score > $0.score }) ?? true { findings[f] = m }
             case let .symptom(si):
                 if m.negated { negatedPhrases.append(phrase.term.phrase); continue }
@@ -72,6 +79,7 @@ public struct TriageEngine: Sendable {
             guard let f = compiled.findingIndex[id] else { continue }
             if yes { answeredYes.insert(f) } else { answeredNo.insert(f) }
         }
+        for (g, m) in deniedMeans where findings[g] == nil { var m = m; m.negated = false; findings[g] = m }
         var present = Set(findings.keys).union(answeredYes)
         // Facts read from numbers count as their findings ("har haft 39" is fever, "i vecka 30" is pregnancy).
         if text.fever.map({ $0 >= 38 }) == true, let f = compiled.findingIndex["fever-word"] { present.insert(f) }
@@ -157,6 +165,7 @@ public struct TriageEngine: Sendable {
         result.confident = strong
         result.findings = present.sorted().map { catalog.findings[$0].id }
         result.complaints = counted.map { catalog.symptoms[$0.symptom].code }
+        result.pathway = counted.lazy.compactMap { self.catalog.symptoms[$0.symptom].pathway }.first
         result.questions = questions(for: counted, known: present.union(answeredNo).union(negatedFindings))
         return result
     }

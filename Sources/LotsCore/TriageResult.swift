@@ -20,6 +20,8 @@ public struct TriageResult: Sendable, Equatable {
     public var complaints: [String] = []
     /// Follow-up questions the text and answers leave open.
     public var questions: [FollowUpQuestion] = []
+    /// The national care pathway the first counted complaint that names one may start.
+    public var pathway: CarePathway?
 
     public var isEmergency: Bool { urgency == .emergency }
     public var rationaleText: String { rationale.joined(separator: "; ") }

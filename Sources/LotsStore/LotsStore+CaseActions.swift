@@ -101,6 +101,8 @@ extension LotsStore {
                 WHERE id = ?
                 """, arguments: [next.rawValue, now, now, now, caseId])
             try db.execute(sql: "DELETE FROM draft WHERE staffId = ? AND caseId = ?", arguments: [user.id, caseId])
+            // Answering a case that came back from hold ends the hold (its marker goes).
+            try db.execute(sql: "UPDATE careCase SET snoozedUntil = NULL, snoozeReason = NULL WHERE id = ? AND snoozedUntil <= ?", arguments: [caseId, now])
             if let templateCode {
                 try db.execute(sql: "UPDATE template SET useCount = useCount + 1 WHERE code = ?", arguments: [templateCode])
                 try Self.audit(db, Actor(user: user), action: "use-template", caseId: caseId, personnummer: st.pnr, detail: templateCode, at: now)

@@ -45,6 +45,27 @@ extension LotsStore {
                 ownerName: r["ownerName"], attachments: attachments, messages: messages, history: history)
             detail.triageUncertain = r["triageUncertain"]
             detail.language = r["language"]
+            detail.earlierContacts = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.submittedAt, c.symptomCode, c.reason, c.urgency, c.status, c.outcome, u.name AS unitName
+                FROM careCase c JOIN unit u ON u.hsaId = c.unitHsaId WHERE c.citizenId = ? AND c.id <> ? ORDER BY c.submittedAt DESC LIMIT 20
+                """, arguments: [r["citizenId"] as Int64, id]).map {
+                CaseDetail.EarlierContact(id: $0["id"], submittedAt: $0["submittedAt"], symptomCode: $0["symptomCode"], reason: $0["reason"],
+                                          urgency: Urgency(rawValue: $0["urgency"]) ?? .p3, status: CaseStatus(rawValue: $0["status"]) ?? .new,
+                                          outcome: ($0["outcome"] as String?).flatMap(Outcome.init(rawValue:)), unitName: $0["unitName"])
+            }
+            detail.pathway = (r["pathway"] as String?).flatMap(CarePathway.init(rawValue:))
+            detail.closedAt = r["closedAt"]
+            detail.referralUnitHsaId = r["referralUnitHsaId"]
+            detail.appointment = try Self.appointment(db, caseId: id)
+            detail.offeredSlots = try Self.offeredSlots(db, caseId: id, now: Date())
+            detail.forwards = try Row.fetchAll(db, sql: """
+                SELECT f.*, u.name AS toName, s.displayName AS staffName FROM forward f JOIN unit u ON u.hsaId = f.toUnitHsaId
+                LEFT JOIN staff s ON s.id = f.staffId WHERE f.caseId = ? ORDER BY f.id
+                """, arguments: [id]).map {
+                CaseDetail.ForwardInfo(fromUnitHsaId: $0["fromUnitHsaId"], toUnitHsaId: $0["toUnitHsaId"], toUnitName: $0["toName"],
+                                       staffName: $0["staffName"], note: $0["note"], at: $0["at"])
+            }
+            detail.videoLinks = try String.fetchAll(db, sql: "SELECT url FROM videoMeeting WHERE caseId = ? ORDER BY id", arguments: [id])
             detail.citizenReadUpTo = r["citizenReadUpTo"]
             return detail
         }

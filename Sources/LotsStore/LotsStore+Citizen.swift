@@ -36,22 +36,8 @@ public struct CitizenEventCursor: Sendable, Equatable {
 }
 
 extension LotsStore {
-    /// The authors whose messages the citizen sees. A whitelist: a new kind of message (a staff-only note) stays
-    /// internal unless it is added here. This is the one place the citizen API reads messages from.
+    /// The authors whose messages the citizen sees (with `staffOnly = 0`, see `citizenVisibleMessages`).
     static let citizenVisibleAuthors = "('citizen', 'staff', 'system')"
-
-    /// The messages of a case that the citizen may see, oldest first. The only message query the citizen
-    /// API uses, so staff-only notes are excluded in one place.
-    public func citizenVisibleMessages(caseId: Int64) throws -> [Message] {
-        try pool.read { try Self.citizenVisibleMessages($0, caseId: caseId, after: 0) }
-    }
-
-    static func citizenVisibleMessages(_ db: Database, caseId: Int64, after: Int64) throws -> [Message] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT m.id, m.caseId, m.author, m.body, m.templateCode, m.at, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId
-            WHERE m.caseId = ? AND m.id > ? AND m.author IN \(citizenVisibleAuthors) ORDER BY m.id
-            """), arguments: [caseId, after]).map(message)
-    }
 
     /// Stores a citizen's intake (web or app) with its case token's hash, in one transaction.
     public func createCitizenCase(_ intake: Intake, triage: TriageResult, tokenHash: String, via: String, now: Date = Date()) throws -> Int64 {
@@ -135,7 +121,7 @@ extension LotsStore {
                 """), arguments: [caseId]) else {
                 throw LotsError("no case with id \(caseId)", at: "caseId", fix: "use the caseId returned by POST /v1/intakes", code: .noInput)
             }
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ? AND caseId = ? AND author IN \(Self.citizenVisibleAuthors)"),
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ? AND caseId = ? AND staffOnly = 0 AND author IN \(Self.citizenVisibleAuthors)"),
                                     arguments: [messageId, caseId]) == true else {
                 throw LotsError("message \(messageId) is not in case \(caseId)", at: "upTo", fix: "give the id of a message of this case")
             }
@@ -163,14 +149,14 @@ extension LotsStore {
             var events: [CitizenEvent] = []
             var next = cursor
             let messages = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT m.id, m.caseId, m.author, m.body, m.templateCode, m.at, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId
+                SELECT m.id, m.caseId, m.author, m.body, m.templateCode, m.at, m.staffOnly, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId
                 WHERE m.id > ? ORDER BY m.id LIMIT 5000
                 """), arguments: [cursor.messageId])
             for r in messages {
                 let m = Self.message(r)
                 next.messageId = max(next.messageId, m.id)
-                // Visible authors only; the citizen's own messages are not echoed back.
-                if (r["author"] as String) == "staff" || (r["author"] as String) == "system" {
+                // What citizenVisibleMessages shows (never a staff note), less the citizen's own messages.
+                if !m.isStaffNote, (r["author"] as String) == "staff" || (r["author"] as String) == "system" {
                     events.append(CitizenEvent(kind: .message, caseId: m.caseId, message: m, status: nil))
                 }
             }

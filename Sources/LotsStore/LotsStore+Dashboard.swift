@@ -13,7 +13,9 @@ extension LotsStore {
         try guarded {
             try pool.read { db in try Self.requireRole(db, user, [.supervisor], to: "see the dashboard") }
             guard let unit = user.unitHsaId else { throw LotsError("no unit", at: "dashboard", fix: "give the supervisor a unit") }
-            return try dashboard(unit: unit, now: now)
+            var stats = try dashboard(unit: unit, now: now)
+            stats.waits = try unitWaits(now: now).first { $0.unitHsaId == unit }
+            return stats
         }
     }
 

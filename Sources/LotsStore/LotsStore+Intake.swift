@@ -38,14 +38,14 @@ extension LotsStore {
         try db.execute(sql: """
             INSERT INTO careCase (citizenId, unitHsaId, channel, status, urgency, urgencyRank, symptomCode, careLevel, profession,
               mission, referralType, referralUnitHsaId, rationale, catalogVersion, reason, selfRatedHealth, expectations, ageYears,
-              sex, submittedAt, createdAt, updatedAt, createdByStaffId, attachmentCount, lastMessageAt, citizenName, citizenPhone, triageUncertain, language)
-            VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              sex, submittedAt, createdAt, updatedAt, createdByStaffId, attachmentCount, lastMessageAt, citizenName, citizenPhone, triageUncertain, language, pathway)
+            VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [citizenId, intake.unit, intake.channel.rawValue, triage.urgency.code, triage.urgency.rank,
                              triage.symptom?.code, triage.careLevel.rawValue, triage.profession.rawValue, triage.mission.rawValue,
                              triage.referral.type.rawValue, triage.referral.provider?.hsaId, triage.rationaleText,
                              triage.catalogVersion, intake.reason, intake.selfRatedHealth, intake.expectations, input.ageYears,
                              input.sex.rawValue, intake.submittedAt, now, now, createdBy, intake.attachments.count, now,
-                             intake.name, intake.phone, !triage.confident, intake.language])
+                             intake.name, intake.phone, !triage.confident, intake.language, triage.pathway?.rawValue])
         let caseId = db.lastInsertedRowID
         for (i, a) in intake.answers.enumerated() {
             try db.execute(sql: "INSERT INTO formAnswer (caseId, position, questionId, question, answer) VALUES (?, ?, ?, ?, ?)",

@@ -29,6 +29,7 @@ extension LotsStore {
                 UPDATE careCase SET unreadCount = unreadCount + 1, lastMessageAt = ?, updatedAt = ?, status = ? WHERE id = ?
                 """).execute(arguments: [now, now, next, caseId])
             try Self.audit(db, .system("citizen"), action: "citizen-message", caseId: caseId, personnummer: row["personnummer"], at: now)
+            try Self.returnSnoozeOnReply(db, caseId: caseId, now: now)
             if let retriage, let current = Urgency(rawValue: row["urgency"]) {
                 let pnr = (row["personnummer"] as String?).flatMap { try? Personnummer($0) }
                 let input = TriageInput(text: text, ageYears: row["ageYears"], ageMonths: pnr?.ageInMonths(at: now),
@@ -89,7 +90,7 @@ extension LotsStore {
 
     static func message(_ r: Row) -> Message {
         Message(id: r["id"], caseId: r["caseId"], author: MessageAuthor(rawValue: r["author"]) ?? .system, staffName: r["displayName"],
-                body: r["body"], templateCode: r["templateCode"], at: r["at"])
+                body: r["body"], templateCode: r["templateCode"], at: r["at"], isStaffNote: r["staffOnly"] ?? false)
     }
 
     /// Open case ids (of `unit`, when given) whose messages or reason match a full-text query, newest first.

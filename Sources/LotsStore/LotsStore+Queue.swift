@@ -45,8 +45,8 @@ extension LotsStore {
                 count += 1
                 if count > limit { return nil }
                 let entry = Self.queueEntry(row)
-                let unit: String = row[15]
-                let creator: Int64? = row[16]
+                let unit: String = row[17]
+                let creator: Int64? = row[18]
                 let mine: Bool
                 switch user.role {
                 case .clinician, .supervisor: mine = unit == user.unitHsaId
@@ -71,7 +71,8 @@ extension LotsStore {
     /// The columns `queueEntry` reads, in this order, over `careCase c`, `citizen z` and `staff s`.
     static let queueColumns = """
         c.id, c.urgency, c.ageYears, c.sex, COALESCE(c.citizenName, z.name) AS citizenName, c.reason, c.symptomCode, c.status, c.channel,
-        c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount, c.triageUncertain
+        c.submittedAt, c.firstResponseAt, s.displayName AS ownerName, c.unreadCount, c.attachmentCount, c.triageUncertain,
+        c.snoozedUntil, c.snoozeUntilReply
         """
 
     /// Queue rows from a query that selects `queueColumns`. Every console reloads its queue after each commit
@@ -87,6 +88,6 @@ extension LotsStore {
                    citizenName: r[4], reason: r[5], symptomCode: r[6],
                    status: CaseStatus(rawValue: r[7]) ?? .new, channel: Channel(rawValue: r[8]) ?? .app,
                    submittedAt: r[9], firstResponseAt: r[10], ownerName: r[11], unreadCount: r[12], attachmentCount: r[13],
-                   uncertain: r[14])
+                   uncertain: r[14], snoozedUntil: r[15] as Date?, snoozedUntilReply: r[16])
     }
 }

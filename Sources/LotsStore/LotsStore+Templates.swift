@@ -32,16 +32,18 @@ extension LotsStore {
     @discardableResult
     public func savePersonalTemplate(code: String?, body: String, by user: StaffUser) throws -> String {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw LotsError("the template is empty", at: "template", fix: "write the text first") }
+        guard !text.isEmpty else { throw LotsError("the template is empty", at: "template", fix: "write the text first").keyed("err.templateEmpty") }
         if let bad = TemplateCatalog.variablesUsed(in: text).first(where: { !TemplateCatalog.variables.contains($0) }) {
             throw LotsError("unknown variable {\(bad)}", at: "template", fix: "use one of: \(TemplateCatalog.variables.sorted().map { "{\($0)}" }.joined(separator: " "))")
+                .keyed("err.templateVariable", bad, TemplateCatalog.variables.sorted().map { "{\($0)}" }.joined(separator: " "))
         }
         let title = String(text.split(separator: "\n").first?.prefix(40) ?? "")
         return try pool.write { db in
             if let code {
                 try db.execute(sql: "UPDATE template SET titleSv = ?, titleEn = ?, bodySv = ?, bodyEn = ? WHERE code = ? AND ownerStaffId = ?",
                                arguments: [title, title, text, text, code, user.id])
-                guard db.changesCount == 1 else { throw LotsError("template \(code) is not yours", at: "template", fix: "only personal templates can be edited") }
+                guard db.changesCount == 1 else { throw LotsError("template \(code) is not yours", at: "template", fix: "only personal templates can be edited")
+                    .keyed("err.templateNotYours", code) }
                 return code
             }
             let n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM template WHERE ownerStaffId = ?", arguments: [user.id]) ?? 0) + 1

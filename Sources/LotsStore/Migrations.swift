@@ -303,6 +303,82 @@ enum Migrations {
             // Templates sent to the patient follow the patient's language, not the clinician's UI.
             try db.alter(table: "careCase") { t in t.add(column: "language", .text).notNull().defaults(to: "sv") }
         }
+        m.registerMigration("v14-staff-notes") { db in
+            // Staff-only notes live in the chat's table, flagged: every citizen-visible query excludes them.
+            try db.alter(table: "message") { t in t.add(column: "staffOnly", .boolean).notNull().defaults(to: false) }
+        }
+        m.registerMigration("v15-snooze") { db in
+            // A case on hold until a time, or until the citizen answers, with the reason (snoozeReason).
+            try db.alter(table: "careCase") { t in
+                t.add(column: "snoozedUntil", .datetime)
+                t.add(column: "snoozeUntilReply", .boolean).notNull().defaults(to: false)
+                t.add(column: "snoozeReason", .text)
+            }
+        }
+        m.registerMigration("v25-appointment-books") { db in
+            // Issue 15: a unit's bookable times, the times a clinician offered a case, and the bookings. A time can
+            // never be booked twice: the partial unique index refuses a second live booking of a slot even if two
+            // citizens' transactions raced past every check; one live booking per case likewise.
+            try db.create(table: "slot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unitHsaId", .text).notNull().references("unit")
+                t.column("profession", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("startAt", .datetime).notNull()
+                t.column("endAt", .datetime).notNull()
+                t.column("resource", .text).notNull().defaults(to: "")
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["unitHsaId", "profession", "mode", "startAt", "resource"])
+            }
+            try db.create(index: "slot_unit_day", on: "slot", columns: ["unitHsaId", "startAt"])
+            try db.create(table: "slotOffer") { t in
+                t.column("caseId", .integer).notNull().references("careCase", onDelete: .cascade)
+                t.column("slotId", .integer).notNull().references("slot", onDelete: .cascade)
+                t.column("staffId", .integer).references("staff")
+                t.column("offeredAt", .datetime).notNull()
+                t.primaryKey(["caseId", "slotId"])
+            }
+            try db.create(table: "appointment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slotId", .integer).notNull().references("slot")
+                t.column("caseId", .integer).notNull().references("careCase", onDelete: .cascade).indexed()
+                t.column("bookedAt", .datetime).notNull()
+                t.column("cancelledAt", .datetime)
+                t.column("videoUrl", .text)
+                t.column("uid", .text).notNull().unique()
+                t.column("sequence", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX appointment_live_slot ON appointment(slotId) WHERE cancelledAt IS NULL;
+                CREATE UNIQUE INDEX appointment_live_case ON appointment(caseId) WHERE cancelledAt IS NULL;
+                """)
+        }
+        m.registerMigration("v26-video-and-waits") { db in
+            // Video meetings (a per-unit link template, each meeting its own room) and Vårdutbud's expected waits,
+            // each with the day it was reported.
+            try db.alter(table: "unit") { t in t.add(column: "videoUrlTemplate", .text) }
+            try db.create(table: "videoMeeting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("caseId", .integer).notNull().references("careCase", onDelete: .cascade).indexed()
+                t.column("appointmentId", .integer).references("appointment")
+                t.column("url", .text).notNull()
+                t.column("staffId", .integer).references("staff")
+                t.column("startsAt", .datetime).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "expectedWait") { t in
+                t.column("unitHsaId", .text).notNull().references("unit")
+                t.column("profession", .text).notNull()
+                t.column("days", .integer).notNull()
+                t.column("reportedOn", .text).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.primaryKey(["unitHsaId", "profession"])
+            }
+        }
+        m.registerMigration("v27-care-pathway") { db in
+            // The national care pathway (vårdförlopp) the case's complaint may start, from the catalog at intake.
+            try db.alter(table: "careCase") { t in t.add(column: "pathway", .text) }
+        }
         m.registerMigration("v20-citizen-channel") { db in
             // The citizen channel (lots serve): a case's bearer token, kept only as its SHA-256, and the citizen's
             // read receipt (staff messages read up to this message id), shown to staff in the case view.

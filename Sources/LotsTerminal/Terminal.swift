@@ -36,14 +36,14 @@ public final class Terminal {
     /// True once SIGTERM, SIGINT or SIGHUP arrived.
     public static var terminationRequested: Bool { terminationFlag != 0 }
 
-    /// `crashLog`: an open log file; on a fatal signal the terminal is restored and the report goes there
-    /// (stderr points at it while the console runs), never over the screen.
-    public init(monochrome: Bool, crashLog: Int32? = nil) throws {
+    /// `crashLog`: an open log file; on a fatal signal the terminal is restored and the report (`version`, the
+    /// signal, a backtrace) goes there (stderr points at it while the console runs), never over the screen.
+    public init(monochrome: Bool, crashLog: Int32? = nil, version: String = "") throws {
         if let fd = crashLog {
             savedStderr = dup(STDERR_FILENO)
             dup2(fd, STDERR_FILENO)
         }
-        lots_install_crash_handler(crashLog ?? -1)
+        lots_install_crash_handler(crashLog ?? -1, version)
         setlocale(LC_ALL, "")
         var utf8 = String(cString: lots_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         if !utf8, setlocale(LC_CTYPE, "C.UTF-8") != nil {

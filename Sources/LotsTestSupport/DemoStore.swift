@@ -35,5 +35,6 @@ public enum DemoStore {
 /// A `lots` run that should have succeeded and did not.
 public struct LotsRunError: Error, CustomStringConvertible {
     public let run: LotsRun
+    public init(run: LotsRun) { self.run = run }
     public var description: String { "lots exited \(run.status): \(run.stderr)" }
 }

@@ -4,7 +4,9 @@ import LotsCore
 public enum Action: String, Sendable, CaseIterable {
     case quit, logout, help, back, up, down, pageUp, pageDown, top, bottom
     case open, take, release, compose, send, insertTemplate, forward, close, override
-    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage
+    case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
+    // Issue 15: offer times, video meeting now, the unit's day list.
+    case offerSlots, videoMeeting, dayList, previousDay, nextDay
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -17,7 +19,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer, dashboard, history, phone
+    case global, queue, caseView = "case", composer, dashboard, history, phone, dayList
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -46,7 +48,7 @@ public enum Bindings {
             Binding(keys: [.char("?"), .f(1)], action: .help, context: .global, sv: "Hjälp", en: "Help", inFooter: true),
             Binding(keys: [.char("q"), .ctrl("c")], action: .quit, context: .global, sv: "Avsluta", en: "Quit", inFooter: true),
             Binding(keys: [.char("L")], action: .logout, context: .global, sv: "Logga ut", en: "Log out", inFooter: false),
-            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false),
+            Binding(keys: [.char("n")], action: .nextUnread, context: .global, sv: "Nästa olästa", en: "Next unread", inFooter: false, roles: clinicians),
             Binding(keys: [.up, .char("k")], action: .up, context: .queue, sv: "Upp", en: "Up", inFooter: false),
             Binding(keys: [.down, .char("j")], action: .down, context: .queue, sv: "Ned", en: "Down", inFooter: false),
             Binding(keys: [.pageUp], action: .pageUp, context: .queue, sv: "Sida upp", en: "Page up", inFooter: false),
@@ -76,9 +78,24 @@ public enum Bindings {
             Binding(keys: [.char("f")], action: .forward, context: .caseView, sv: "Hänvisa", en: "Forward", inFooter: true, roles: clinicians),
             Binding(keys: [.char("x")], action: .close, context: .caseView, sv: "Avsluta ärende", en: "Close case", inFooter: true, roles: clinicians),
             Binding(keys: [.char("o")], action: .override, context: .caseView, sv: "Ändra brådska", en: "Override", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("N")], action: .staffNote, context: .caseView, sv: "Notera", en: "Note", inFooter: true,
+                    roles: clinicians),
+            Binding(keys: [.char("z")], action: .snooze, context: .caseView, sv: "Vila (till en tid eller svar)", en: "Snooze (until a time or a reply)",
+                    inFooter: false, roles: clinicians),
+            Binding(keys: [.char("Z")], action: .unsnooze, context: .caseView, sv: "Väck", en: "Unsnooze", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("c")], action: .earlierContacts, context: .caseView, sv: "Tidigare kontakter", en: "Earlier contacts", inFooter: false),
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",
                     en: "Patient's language (Swedish/English)", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("b")], action: .offerSlots, context: .caseView, sv: "Erbjud tider", en: "Offer times", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("v")], action: .videoMeeting, context: .caseView, sv: "Videomöte nu", en: "Video meeting now", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("D")], action: .dayList, context: .queue, sv: "Dagens bokningar", en: "Day list", inFooter: false, roles: [.clinician, .supervisor]),
+            Binding(keys: [.escape, .char("D")], action: .back, context: .dayList, sv: "Kön", en: "Queue", inFooter: true),
+            Binding(keys: [.left, .char("[")], action: .previousDay, context: .dayList, sv: "Dagen före", en: "Previous day", inFooter: true),
+            Binding(keys: [.right, .char("]")], action: .nextDay, context: .dayList, sv: "Dagen efter", en: "Next day", inFooter: true),
+            Binding(keys: [.up, .char("k")], action: .up, context: .dayList, sv: "Upp", en: "Up", inFooter: false),
+            Binding(keys: [.down, .char("j")], action: .down, context: .dayList, sv: "Ned", en: "Down", inFooter: false),
+            Binding(keys: [.enter], action: .open, context: .dayList, sv: "Öppna ärendet", en: "Open the case", inFooter: true),
             Binding(keys: [.escape, .char("h")], action: .back, context: .history, sv: "Ärendet", en: "Case", inFooter: true),
             Binding(keys: [.up, .char("k")], action: .up, context: .history, sv: "Rulla upp", en: "Scroll up", inFooter: true),
             Binding(keys: [.down, .char("j")], action: .down, context: .history, sv: "Rulla ned", en: "Scroll down", inFooter: true),
@@ -100,6 +117,7 @@ public enum Bindings {
             Binding(keys: [.ctrl("s")], action: .send, context: .composer, sv: "Skicka", en: "Send", inFooter: true),
             Binding(keys: [.ctrl("t")], action: .insertTemplate, context: .composer, sv: "Mall", en: "Template", inFooter: true),
             Binding(keys: [.escape], action: .back, context: .composer, sv: "Lämna", en: "Leave", inFooter: true),
+            Binding(keys: [.tab], action: .expandShortcut, context: .composer, sv: "/kod: fyll i mallen", en: "/code: expand the template", inFooter: false),
             Binding(keys: [.ctrl("u")], action: .killLine, context: .composer, sv: "Radera till radens början", en: "Delete to line start", inFooter: false),
             Binding(keys: [.home, .ctrl("a")], action: .lineStart, context: .composer, sv: "Radens början", en: "Line start", inFooter: false),
             Binding(keys: [.end, .ctrl("e")], action: .lineEnd, context: .composer, sv: "Radens slut", en: "Line end", inFooter: false),
@@ -109,7 +127,7 @@ public enum Bindings {
         for n in 1...9 {
             let c = Character(String(n))
             b.append(Binding(keys: [.alt(c), .f(n + 1)], action: Action(rawValue: "hot\(n)")!, context: .global,
-                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false))
+                             sv: "Chatt \(n)", en: "Chat \(n)", inFooter: false, roles: clinicians))
         }
         return b
     }()
@@ -133,8 +151,8 @@ public enum Bindings {
     public static func contexts(for role: LotsCore.Role?) -> [BindingContext] {
         switch role {
         case .phoneNurse?: [.global, .phone, .queue, .caseView, .history]
-        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history]
-        default: [.global, .queue, .caseView, .composer, .history]
+        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history, .dayList]
+        default: [.global, .queue, .caseView, .composer, .history, .dayList]
         }
     }
 

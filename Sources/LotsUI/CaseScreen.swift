@@ -39,6 +39,16 @@ enum CaseScreen {
         if !form.isEmpty {
             b.put(CellWidth.truncate("\(s.t("case.answers")): " + form.joined(separator: " · "), to: w - 1), x: 0, y: y); y += 1
         }
+        if let last = d.earlierContacts.first {
+            // Patient context: how many earlier contacts, the latest in brief; c lists them.
+            let what = last.outcome.map { Strings.outcome($0, s.lang) } ?? s.t("status." + last.status.rawValue)
+            let text = Strings.t("contacts.line", s.lang, d.earlierContacts.count, "\(ISOTime.local(last.submittedAt).prefix(10)) "
+                                 + "\(QueueScreen.code(last.urgency)) \(line(last.reason)) → \(what)")
+            b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
+        }
+        if let care = CareLine.text(d, s.lang) {
+            b.put(CellWidth.truncate(care, to: w - 1), x: 0, y: y, style: Style(.header)); y += 1
+        }
         for a in d.attachments.prefix(wide ? 6 : 2) {
             let kind = a.mimeType == "image/png" ? "PNG" : "JPEG"
             var text = "📎 \(line(a.fileName)) \(kind) \(a.width)×\(a.height) \(byteText(a.byteCount)) sha \(a.sha256.prefix(8))"
@@ -49,7 +59,7 @@ enum CaseScreen {
         }
         if !d.history.isEmpty {
             let text = "\(s.t("case.history")): " + d.history.suffix(wide ? 4 : 2).map {
-                "\(ISOTime.local($0.at).suffix(5)) \(line($0.actor)) \($0.kind)" + ($0.note.isEmpty ? "" : " (\(line($0.note)))")
+                "\(ISOTime.local($0.at).suffix(5)) \(line($0.actor)) \(Strings.t("history." + $0.kind, s.lang))" + ($0.note.isEmpty ? "" : " (\(line($0.note)))")
             }.joined(separator: " · ")
             b.put(CellWidth.truncate(text, to: w - 1), x: 0, y: y, style: Style(.dim)); y += 1
         }
@@ -64,13 +74,16 @@ enum CaseScreen {
             let style: Style
             switch m.author {
             case .citizen: who = s.t("author.citizen"); style = Style(.citizen)
-            case .staff: who = line(m.staffName ?? "Personal") + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
+            case .staff where m.isStaffNote:
+                // Not a colour alone: a marker and the words say it never reached the patient.
+                who = "▌" + s.t("note.marker") + " · " + line(m.staffName ?? s.t("author.staff")); style = Style(.warning, bold: true)
+            case .staff: who = line(m.staffName ?? s.t("author.staff")) + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
             case .system: who = s.t("author.system"); style = Style(.system)
             }
             // The citizen's read receipt (from the web or app), on the staff's messages it covers.
-            let read = m.author == .staff && m.id <= d.citizenReadUpTo ? " " + s.t("case.read") : ""
+            let read = m.author == .staff && !m.isStaffNote && m.id <= d.citizenReadUpTo ? " " + s.t("case.read") : ""
             rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):\(read)", style))
-            for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(("  " + l, Style(.normal))) }
+            for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(((m.isStaffNote ? "▌ " : "  ") + l, Style(.normal))) }
         }
         let rows = max(0, chatBottom - y + 1)
         let maxScroll = max(0, rendered.count - rows)

@@ -49,6 +49,7 @@ extension ConsoleState {
         case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
         case .caseHistory: return handleHistory(key)
+        case .dayList: return handleDayList(key)
         }
     }
 
@@ -116,6 +117,7 @@ extension ConsoleState {
         case .dashboard:
             screen = .dashboard
             return [.loadDashboard]
+        case .dayList: return openDayList()
         default: break
         }
         return []
@@ -124,7 +126,8 @@ extension ConsoleState {
     /// Why an action on the open case is not allowed in its state, or nil when it is.
     func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
         let id = Int(d.id)
-        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage]
+        let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage, .snooze, .unsnooze,
+                                    .offerSlots, .videoMeeting]
         if d.status == .closed, changes.contains(action) {
             return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
         }
@@ -153,7 +156,18 @@ extension ConsoleState {
         case .pageDown: transcriptScroll = max(0, transcriptScroll - 10)
         case .take: return [.take(d.id)]
         case .history: screen = .caseHistory; historyScroll = 0
+        case .staffNote: modal = .staffNote(TextEditor("", maxLength: 4000))
+        case .snooze:
+            guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
+            modal = .snooze(TextEditor("", maxLength: 500))
+        case .unsnooze: return [.unsnooze(caseId: d.id)]
+        case .earlierContacts:
+            guard !d.earlierContacts.isEmpty else { setStatus(t("contacts.none")); return [] }
+            modal = .contacts(PickerState(title: Strings.t("contacts.title", lang, SafeText.sanitize(d.name, keepNewlines: false)),
+                                          items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
+        case .offerSlots: return [.loadSlots(caseId: d.id)]
+        case .videoMeeting: return saveDraftIfDirty() + [.startVideo(caseId: d.id)]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
         case .compose:
             guard isOwner else { setStatus(t("case.composer.locked"), error: true); return [] }
@@ -168,7 +182,7 @@ extension ConsoleState {
             let sorted = fitting.sorted { rank($0) < rank($1) }
             modal = .providers(PickerState(title: t("picker.providers"), items: sorted.map {
                 PickerItem(id: $0.hsaId, title: ($0.name == d.referralUnitName ? "★ " : "") + $0.name,
-                           detail: ($0.name == d.referralUnitName ? t("picker.recommended") + " · " : "") + "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes))) · \($0.address)", keywords: $0.type.rawValue)
+                           detail: ($0.name == d.referralUnitName ? t("picker.recommended") + " · " : "") + "\(Strings.providerType($0.type, lang)) · \($0.openText) · \(Strings.t("wait.minutes", lang, Self.minutesText($0.waitMinutes)))" + ($0.waits.isEmpty ? "" : " · \($0.waits)") + " · \($0.address)", keywords: $0.type.rawValue)
             }))
         case .close:
             modal = .outcomes(PickerState(title: t("picker.outcomes"), items: Outcome.allCases.map {
@@ -235,6 +249,7 @@ extension ConsoleState {
                 }
                 return [.send(caseId: d.id, body: body, templateCode: composerTemplate)]
             case .insertTemplate: openTemplatePicker(); return []
+            case .expandShortcut: return expandShortcut()
             case .back: composerFocused = false; return saveDraftIfDirty()
             case .quit: return saveDraftIfDirty() + [.quit]
             default: if let effects = global(action) { return effects }
@@ -258,6 +273,8 @@ extension ConsoleState {
 
     public mutating func apply(_ event: ConsoleEvent) -> [ConsoleEffect] {
         switch event {
+        case let .slotsLoaded(caseId, slots): openSlotPicker(caseId: caseId, slots: slots)
+        case let .dayListLoaded(day, entries): showDayList(day, entries)
         case let .loggedIn(u, unitName, templates, units):
             user = u
             self.unitName = unitName

@@ -18,6 +18,11 @@ public enum ConsoleEffect: Sendable, Equatable {
     case override(caseId: Int64, urgency: Urgency, reason: String)
     /// Sets the patient's language (`sv`/`en`): templates for the patient follow it.
     case setLanguage(caseId: Int64, language: String)
+    /// Put the case on hold until a time or the citizen's answer, with a reason; and take it off hold.
+    case snooze(caseId: Int64, until: Date?, untilReply: Bool, reason: String)
+    case unsnooze(caseId: Int64)
+    /// A staff-only note on the case (never shown to the citizen).
+    case addStaffNote(caseId: Int64, body: String)
     /// Create (code nil) or update a personal template.
     case saveTemplate(code: String?, body: String)
     /// The screen locked after inactivity (logged); the draft is already saved.
@@ -26,6 +31,11 @@ public enum ConsoleEffect: Sendable, Equatable {
     case triagePhone(text: String, personnummer: String, answers: [String: Bool], listedUnit: String = "")
     /// Store the call; `overrideReason` when ending it less urgently than the triage (recorded as an override).
     case submitPhone(PhoneForm, PhoneOutcome, overrideReason: String?)
+    // Issue 15: appointment books and video (ConsoleReducer+Care.swift).
+    case loadSlots(caseId: Int64)
+    case offerSlots(caseId: Int64, slotIds: [Int64])
+    case startVideo(caseId: Int64)
+    case loadDayList(Date)
     case lock
     case unlock(password: String)
     case logout
@@ -43,6 +53,8 @@ public struct UnitChoice: Sendable, Equatable {
     public var openText: String
     public var isOpen: Bool
     public var waitMinutes: Int
+    /// Expected and measured waits, one short line (issue 15); empty when the unit has none.
+    public var waits = ""
 
     public init(hsaId: String, name: String, type: ProviderType, missions: Set<CareMission>, address: String, openText: String,
                 isOpen: Bool, waitMinutes: Int) {
@@ -76,6 +88,10 @@ public enum ConsoleEvent: Sendable {
     case phoneNeedsOverride(PhoneOutcome, Urgency)
     /// The call was stored: a fresh form, and what to tell the citizen.
     case phoneDone(String)
+    /// Free times for the offer picker of a case.
+    case slotsLoaded(caseId: Int64, [Slot])
+    /// The unit's day list.
+    case dayListLoaded(Date, [DayListEntry])
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -87,6 +103,8 @@ public enum ConsoleScreen: Sendable, Equatable {
     case login, queue, caseView, help, dashboard, phone
     /// The open case's full rationale and history.
     case caseHistory
+    /// The unit's day list of booked visits (issue 15).
+    case dayList
 }
 
 /// A modal on top of the current screen.
@@ -96,6 +114,8 @@ public enum ConsoleModal: Sendable, Equatable {
     case note(unit: String, name: String, TextEditor)
     case outcomes(PickerState)
     case urgencies(PickerState)
+    /// Times to offer from the case: Space marks up to three, Enter offers (issue 15).
+    case slots(PickerState, chosen: [String])
     case reason(Urgency, TextEditor)
     case search(TextEditor)
     /// Writing or editing a personal template (code nil: a new one).
@@ -106,7 +126,16 @@ public enum ConsoleModal: Sendable, Equatable {
     case closeOverride(Outcome, Urgency, TextEditor)
     /// The last step of closing: what the patient will be told (editable, from a closing template with ^T,
     /// empty for no message); Enter closes.
-    case closeConfirm(Outcome, overrideReason: String?, TextEditor, templateIndex: Int)
+    case closeConfirm(Outcome, overrideReason: String?, TextEditor)
+    /// The template picker over the closing step, filtered to closing templates; Enter puts the chosen one
+    /// (filled for the case) into the closing message, Esc goes back to it unchanged.
+    case closingTemplates(PickerState, Outcome, overrideReason: String?, TextEditor)
+    /// When and why the case waits (`+2h reason`, `14:30 reason`, `svar reason`).
+    case snooze(TextEditor)
+    /// The patient's earlier contacts; Enter opens one (a logged access).
+    case contacts(PickerState)
+    /// Writing a staff-only note; Enter saves it.
+    case staffNote(TextEditor)
 }
 
 /// Queue filters.
@@ -156,6 +185,11 @@ public struct ConsoleState: Sendable, Equatable {
     public var transcriptScroll = 0
     public var historyScroll = 0
 
+    // Day list (issue 15)
+    public var dayListDay: Date?
+    public var dayList: [DayListEntry] = []
+    public var dayListScroll = 0
+
     public var phone = PhoneForm()
     public var symptoms: [SymptomChoice] = []
     public var dashboard: DashboardStats?
@@ -194,13 +228,28 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// The queue as filtered now.
     public var visibleQueue: [QueueEntry] {
-        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue { return queue }
-        return queue.filter { e in
+        let q = snoozeOrdered
+        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue { return q }
+        return q.filter { e in
             (!filter.mine || e.ownerName == user?.displayName)
                 && (filter.urgency == nil || e.urgency == filter.urgency)
                 && (filter.searchIds == nil || filter.searchIds!.contains(e.id))
                 && (!filter.overdue || (e.secondsToTarget(now: now).map { $0 < 0 } ?? false))
         }
+    }
+
+    /// Snoozed cases whose time has come first (with a marker), cases still on hold last; the rest in queue order.
+    var snoozeOrdered: [QueueEntry] {
+        guard queue.contains(where: { $0.snoozedUntil != nil || $0.snoozedUntilReply }) else { return queue }
+        var back: [QueueEntry] = [], normal: [QueueEntry] = [], waiting: [QueueEntry] = []
+        for e in queue {
+            switch e.snooze(at: now) {
+            case .returned: back.append(e)
+            case .waiting: waiting.append(e)
+            case .none: normal.append(e)
+            }
+        }
+        return back + normal + waiting
     }
 
     func t(_ key: String) -> String { Strings.t(key, lang) }

@@ -24,6 +24,7 @@ public enum ConsoleView {
         case .dashboard: chrome(s, into: &b, context: .dashboard); DashboardScreen.render(s, into: &b)
         case .phone: chrome(s, into: &b, context: .phone); PhoneScreen.render(s, into: &b)
         case .caseHistory: chrome(s, into: &b, context: .history); CaseHistoryScreen.render(s, into: &b)
+        case .dayList: chrome(s, into: &b, context: .dayList); DayListScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b
@@ -55,7 +56,8 @@ public enum ConsoleView {
     /// The clinician's open chats: slot, initials, urgency, unread count.
     static func hotlist(_ s: ConsoleState, into b: inout CellBuffer) {
         guard !s.hot.isEmpty else {
-            b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim))
+            // Only clinicians have chats: others are not told they have none.
+            if s.user?.role == .clinician { b.put(s.t("hot.none"), x: 1, y: 1, style: Style(.dim)) }
             return
         }
         // Most urgent first; "+N" says how many did not fit (never cut off silently).

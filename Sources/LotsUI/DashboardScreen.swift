@@ -65,5 +65,9 @@ enum DashboardScreen {
         let staff = d.staffOnline.isEmpty ? s.t("dash.none")
             : d.staffOnline.map { "\(SafeText.sanitize($0.name, keepNewlines: false)) (\(Strings.n("dash.chats", $0.openChats, s.lang)))" }.joined(separator: ", ")
         b.put(CellWidth.truncate("\(s.t("dash.staff")): \(staff)", to: w - 2), x: 1, y: min(y + 1, b.height - 4))
+        if let waits = d.waits, !waits.expected.isEmpty || !waits.measured.isEmpty {
+            b.put(CellWidth.truncate("\(s.t("dashboard.waits")): \(waits.summary(now: s.now))", to: w - 2), x: 1, y: min(y + 2, b.height - 3),
+                  style: Style(waits.hasStaleForecast(now: s.now) ? .warning : .normal))
+        }
     }
 }

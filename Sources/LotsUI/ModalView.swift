@@ -8,13 +8,18 @@ enum ModalView {
         case let .providers(p): picker(p, s, into: &b, preview: nil)
         case let .outcomes(p): picker(p, s, into: &b, preview: nil)
         case let .urgencies(p): picker(p, s, into: &b, preview: nil)
+        case let .slots(p, chosen): picker(SlotPicker.marked(p, chosen), s, into: &b, preview: (SlotPicker.hint(chosen, s.lang), nil))
         case let .note(_, name, editor): prompt(s.t("picker.providers") + ": " + name, s.t("prompt.note"), editor, into: &b)
         case let .reason(u, editor): prompt(s.t("picker.urgency") + ": " + u.code, s.t("prompt.reason"), editor, into: &b)
         case let .search(editor): prompt(s.t("prompt.search"), "", editor, into: &b)
         case let .templateEdit(code, editor): prompt(code ?? s.t("picker.newTemplate"), s.t("prompt.template"), editor, into: &b)
         case let .phoneOverride(outcome, u, editor):
             prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(Strings.urgency(u, s.lang))"), s.t("override.phone." + outcome.rawValue), editor, into: &b)
-        case let .closeConfirm(outcome, _, editor, _):
+        case let .snooze(editor): prompt(s.t("snooze.title"), s.t("snooze.hint"), editor, into: &b)
+        case let .contacts(p): picker(p, s, into: &b, preview: nil)
+        case let .staffNote(editor): prompt(s.t("note.title"), s.t("note.hint"), editor, into: &b)
+        case let .closingTemplates(p, _, _, _): picker(p, s, into: &b, preview: templatePreview(p, s))
+        case let .closeConfirm(outcome, _, editor):
             prompt(Strings.t("close.title", s.lang, Int(s.detail?.id ?? 0), Strings.outcome(outcome, s.lang)),
                    Strings.t("close.hint", s.lang, s.t("lang." + s.patientLanguage.rawValue)), editor, into: &b)
         case let .closeOverride(_, u, editor):

@@ -27,13 +27,14 @@ enum QueueScreen {
         reason -= owner
         let label = reason - 22 >= 30 ? 22 : reason - 9 >= 15 ? 9 : 0
         reason -= label
+        if label == 0 { reason -= 1 }  // then a space after the code ("P3?" and "112?" fill its 4 columns)
         return Columns(label: label, reason: max(8, reason), owner: owner, status: status)
     }
 
     static func render(_ s: ConsoleState, into b: inout CellBuffer) {
         let c = columns(width: b.width)
         let top = 3, bottom = b.height - 3
-        var header = "  " + CellWidth.fit(s.t(c.label > 0 ? "col.urgency" : "col.urgency.short"), 4 + c.label + (c.label > 0 ? 1 : 0))
+        var header = "  " + CellWidth.fit(s.t(c.label > 0 ? "col.urgency" : "col.urgency.short"), 4 + c.label + 1)
         header += CellWidth.fit(s.t("col.patient"), 6)
         header += CellWidth.fit(s.t("col.reason"), c.reason + 1) + CellWidth.fit(s.t("col.wait"), 7) + CellWidth.fit(s.t("col.clock"), 8)
         header += CellWidth.fit(s.t(c.status >= 10 ? "col.status" : "col.status.short"), c.status + 1)
@@ -81,10 +82,10 @@ enum QueueScreen {
             // Not a colour alone: "?" after the code and the flag in place of the label.
             let flag = selected ? base : Style(.warning, bold: true)
             field(code(e.urgency) + "?", 4, flag, space: false)
-            if c.label > 0 { field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag) }
+            if c.label > 0 { field(s.t(c.label >= 20 ? "triage.uncertain" : "triage.uncertain.short"), c.label, flag) } else { field("", 0, base) }
         } else {
             field(code(e.urgency), 4, urgencyStyle, space: false)
-            if c.label > 0 { field(c.label >= 20 ? Strings.urgency(e.urgency, s.lang) : Strings.t("urgency.short." + e.urgency.code, s.lang), c.label, urgencyStyle) }
+            if c.label > 0 { field(c.label >= 20 ? Strings.urgency(e.urgency, s.lang) : Strings.t("urgency.short." + e.urgency.code, s.lang), c.label, urgencyStyle) } else { field("", 0, base) }
         }
         let sex = ["f": s.lang == .sv ? "k" : "f", "m": "m", "x": "x"][e.sex.rawValue] ?? "x"
         field("\(e.ageYears) \(sex)", 6, base, space: false)
@@ -97,7 +98,11 @@ enum QueueScreen {
         } else {
             field("✓", 8, base, space: false)
         }
-        field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        switch e.snooze(at: s.now) {
+        case .returned: field(s.t(c.status >= 10 ? "snooze.returned" : "snooze.returned.short"), c.status, selected ? base : Style(.warning, bold: true))
+        case .waiting: field(s.t(c.status >= 10 ? "snooze.waiting" : "snooze.waiting.short"), c.status, Style(.dim))
+        case .none: field(s.t((c.status >= 10 ? "status." : "status.short.") + e.status.rawValue), c.status, base)
+        }
         if c.owner > 0 { field(SafeText.sanitize(e.ownerName ?? "–", keepNewlines: false), c.owner, base) }
         // Highlighted only when there is something unread (else it looked like a selection in NO_COLOR).
         field(e.unreadCount > 0 ? "\(e.unreadCount)" : "", 3, selected || e.unreadCount == 0 ? base : Style(.hot, bold: true), space: false)

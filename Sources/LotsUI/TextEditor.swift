@@ -56,6 +56,21 @@ public struct TextEditor: Sendable, Equatable {
 
     public mutating func insert(_ s: String) { for c in s { insert(c) } }
 
+    /// The word that ends at the cursor (back to the last whitespace), for `/code` + Tab.
+    public var wordBeforeCursor: String {
+        var j = cursor
+        while j > 0, !chars[j - 1].isWhitespace { j -= 1 }
+        return String(chars[j..<cursor])
+    }
+
+    /// Replaces the word before the cursor with `text`.
+    public mutating func replaceWordBeforeCursor(with text: String) {
+        let n = wordBeforeCursor.count
+        chars.removeSubrange((cursor - n)..<cursor)
+        cursor -= n
+        insert(text)
+    }
+
     func lineStart(_ i: Int) -> Int {
         var j = i
         while j > 0, chars[j - 1] != "\n" { j -= 1 }

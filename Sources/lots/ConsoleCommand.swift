@@ -53,7 +53,7 @@ struct ConsoleCommand: ParsableCommand {
         state.lockAfter = TimeInterval(lockAfter)
         // A crash restores the terminal and reports to the log file, never over the screen.
         let log = LogFile.open(environment: env)
-        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false, crashLog: log)
+        let terminal = try Terminal(monochrome: env["NO_COLOR"].map { !$0.isEmpty } ?? false, crashLog: log, version: Lots.configuration.version)
         defer { terminal.end() }
         var lastTick = Date()
         var lastBeat = Date()

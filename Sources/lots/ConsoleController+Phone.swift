@@ -92,15 +92,17 @@ extension ConsoleController {
             if let overrideReason, outcome.isLessUrgent(than: triage.urgency) {
                 try store.recordOverride(caseId: id, to: "digitalt ärende", reason: overrideReason, by: u, now: now)
             }
-            let sms = "Hej \(name.split(separator: " ").first ?? "")! Du har pratat med 1177. Fortsätt kontakten digitalt i 1177-appen, ärende \(id) hos \(unitName)."
-            try store.addSystemNote(caseId: id, body: "SMS till patienten: " + sms)
+            // The SMS goes to the patient: in the patient's language (a phone case's is Swedish until staff set it).
+            let patient = Lang(rawValue: intake.language) ?? .sv
+            let sms = Strings.t("phone.sms", patient, String(name.split(separator: " ").first ?? ""), "\(id)", unitName)
+            try store.addSystemNote(caseId: id, body: Strings.t("phone.sms.note", patient, sms))
             return [.phoneDone(Strings.t("phone.done.case", lang, "\(id)", unitName) + sms)]
         case .selfCare:
-            try store.closeAsContact(caseId: id, outcome: .selfCareAdvice, note: "Egenvårdsråd per telefon: " + (triage.symptom?.advice ?? ""),
+            try store.closeAsContact(caseId: id, outcome: .selfCareAdvice, note: Strings.t("phone.note.selfCare", .sv, triage.symptom?.advice ?? ""),
                                      overrideReason: overrideReason, by: u, now: now)
             return [.phoneDone(Strings.t("phone.done.selfCare", lang, "\(id)"))]
         case .call112:
-            try store.closeAsContact(caseId: id, outcome: .emergency112, note: "Uppmanad att ringa 112", by: u)
+            try store.closeAsContact(caseId: id, outcome: .emergency112, note: Strings.t("phone.note.call112", .sv), by: u)
             return [.phoneDone(Strings.t("phone.done.call112", lang, "\(id)"))]
         }
     }

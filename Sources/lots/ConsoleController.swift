@@ -77,6 +77,8 @@ final class ConsoleController {
                 return events + [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:
                 return [try queueEvent()]
+            case .loadSlots, .offerSlots, .startVideo, .loadDayList:
+                return try performCare(effect)
             case let .search(q):
                 guard let u = user else { return [] }
                 try store.audit(Actor(user: u), action: "search", detail: q)
@@ -109,6 +111,15 @@ final class ConsoleController {
             case let .setLanguage(id, language):
                 try store.setLanguage(caseId: id, language: language, by: try currentUser())
                 return try refresh(id, Strings.t("msg.language", lang, Strings.t("lang." + language, lang)))
+            case let .snooze(id, until, untilReply, reason):
+                try store.snooze(caseId: id, until: until, untilReply: untilReply, reason: reason, by: try currentUser())
+                return try refresh(id, Strings.t("msg.snoozed", lang, Int(id)))
+            case let .unsnooze(id):
+                try store.unsnooze(caseId: id, by: try currentUser())
+                return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
+            case let .addStaffNote(id, body):
+                try store.addStaffNote(caseId: id, body: body, by: try currentUser())
+                return try refresh(id, Strings.t("msg.noteSaved", lang))
             case let .saveTemplate(code, body):
                 let u = try currentUser()
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
@@ -153,7 +164,7 @@ final class ConsoleController {
     }
 
     func currentUser() throws -> StaffUser {
-        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first") }
+        guard let user else { throw LotsError("not logged in", at: "console", fix: "log in first").keyed("err.notLoggedIn") }
         return user
     }
 
@@ -187,6 +198,10 @@ final class ConsoleController {
         if let e = try? queueEvent() { events.append(e) }
         if u.role == .supervisor { events += staleDashboard(force: false, marking: true) }
         if state.screen == .caseView || state.screen == .caseHistory, let id = state.detail?.id, let more = try? caseEvents(id, logOpen: false) { events += more }
+        // The day list follows bookings made elsewhere; its opening was logged, a refresh is not a new read.
+        if state.screen == .dayList, let day = state.dayListDay, let list = try? store.dayList(day: day.addingTimeInterval(3600), for: u, logged: false) {
+            events.append(.dayListLoaded(day, list))
+        }
         return events
     }
 
@@ -208,7 +223,7 @@ final class ConsoleController {
         } catch let e as LotsError where e.code == .denied {
             return logOpen ? [.failed(e.what)] : [.caseGone]
         }
-        guard var d = loaded else { return logOpen ? [.failed("no case with id \(id)")] : [.caseGone] }
+        guard var d = loaded else { return logOpen ? [.failed(Strings.t("err.noCase", lang, "\(id)"))] : [.caseGone] }
         if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
         let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
         d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }
@@ -240,12 +255,15 @@ final class ConsoleController {
     }
 
     func unitChoices(now: Date) -> [UnitChoice] {
-        engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
+        let waits = Dictionary(((try? store.unitWaits(now: now)) ?? []).map { ($0.unitHsaId, $0) }, uniquingKeysWith: { a, _ in a })
+        return engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
             let open = p.hours.isOpen(at: now)
             let next = p.hours.nextOpening(after: now)
             let text = open ? Strings.t("open.now", lang) : next.map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)
-            return UnitChoice(hsaId: p.hsaId, name: p.name, type: p.type, missions: p.missions, address: p.address, openText: text,
-                              isOpen: open, waitMinutes: p.waitMinutes)
+            var choice = UnitChoice(hsaId: p.hsaId, name: p.name, type: p.type, missions: p.missions, address: p.address, openText: text,
+                                    isOpen: open, waitMinutes: p.waitMinutes)
+            if let w = waits[p.hsaId], !w.expected.isEmpty || !w.measured.isEmpty { choice.waits = w.summary(now: now) }
+            return choice
         }
     }
 }

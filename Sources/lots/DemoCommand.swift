@@ -56,6 +56,7 @@ struct DemoCommand: ParsableCommand {
             try s.addUser(username: name, displayName: display, role: role, profession: profession, unit: unit, password: "demo", actor: .system("demo"))
             created.append(name)
         }
+        try addDemoBooksAndWaits(s, now: Date())
         let engine = try triageEngine(for: s)
         let units = [Self.home] + directory.providers.filter { $0.type == .vardcentral || $0.type == .digitalVardcentral }.map(\.hsaId).filter { $0 != Self.home }
         var gen = DemoGenerator(seed: seed, units: units)
@@ -95,4 +96,28 @@ struct DemoCommand: ParsableCommand {
         if messages > 0 { print("  \(messages) chat messages over the closed cases") }
         print("  staff (password \"demo\"): " + Self.staff.map { $0.0 }.joined(separator: ", ") + (created.isEmpty ? " (already there)" : ""))
     }
+
+    /// Two weeks of the home unit's appointment book (the template in Fixtures/slots) and Vårdutbud forecasts:
+    /// reported three weeks ago, and one four months ago so the stale-forecast warning shows.
+    func addDemoBooksAndWaits(_ s: LotsStore, now: Date) throws {
+        let template = try SlotTemplate.parse(Self.slotTemplate, file: "demo slot template")
+        let today = StockholmTime(now)
+        let last = StockholmTime(now.addingTimeInterval(13 * 86_400))
+        try s.addSlots(template.expand(from: today.dayKey, to: last.dayKey), unit: template.unit, actor: .system("demo"), now: now)
+        func reported(_ days: Double) -> String { StockholmTime(now.addingTimeInterval(-days * 86_400)).dayKey }
+        try s.importWaits([
+            ExpectedWait(unitHsaId: Self.home, profession: .lakare, days: 9, reportedOn: reported(21)),
+            ExpectedWait(unitHsaId: Self.home, profession: .sjukskoterska, days: 2, reportedOn: reported(21)),
+            ExpectedWait(unitHsaId: "SE2321000016-DEMO2", profession: .lakare, days: 14, reportedOn: reported(125)),
+        ], now: now)
+    }
+
+    static let slotTemplate = """
+        unit: SE2321000016-DEMO1
+        slots:
+          - { days: mon-fri, from: "09:00", to: "12:00", minutes: 20, profession: lakare, mode: physical, resource: "Bertil Ek" }
+          - { days: mon-fri, from: "13:00", to: "15:00", minutes: 20, profession: lakare, mode: video, resource: "Bertil Ek" }
+          - { days: [mon, wed, fri], from: "08:00", to: "11:00", minutes: 15, profession: sjukskoterska, mode: physical, resource: "Anna Lind" }
+          - { days: [tue, thu], from: "14:00", to: "16:00", minutes: 15, profession: sjukskoterska, mode: video, resource: "Anna Lind" }
+        """
 }

@@ -105,7 +105,12 @@ extension TerminalSuites {
             let screen = t.capture()
             #expect(!screen.contains("Kontaktorsak") && !screen.contains("Backtrace") && !screen.contains("💣"), "\(screen)")
             let log = try String(contentsOfFile: state.appendingPathComponent("lots/lots.log").path, encoding: .utf8)
-            #expect(log.contains("lots: console crashed with signal 11"), "\(log)")
+            #expect(log.contains("lots: console crashed with signal 11 SIGSEGV"), "\(log)")
+            // A useful report: version and pid, then a backtrace of resolvable frames in the lots binary.
+            #expect(log.contains("lots 0.1.0, pid \(pid)") && log.contains("backtrace"), "\(log)")
+            let frames = log.split(separator: "\n").filter { $0.contains("/lots(") || $0.contains("/lots [") || $0.contains("libc.so") }
+            #expect(frames.count >= 2, "\(log)")
+            #expect(log.contains("end of crash report"))
         }
     }
 

@@ -114,6 +114,7 @@ struct CitizenAPITests {
             try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'staff', 'Hej, hur mår du?', ?)", arguments: [id, Date()])
             let sid = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO message (caseId, author, body, at) VALUES (?, 'note', 'INTERNAL NOTE', ?)", arguments: [id, Date()])
+            try db.execute(sql: "INSERT INTO message (caseId, author, body, at, staffOnly) VALUES (?, 'staff', 'STAFF NOTE', ?, 1)", arguments: [id, Date()])
             return sid
         }
         let c = try await f.request("GET", "/v1/cases/\(id)", bearer: token)
@@ -121,6 +122,11 @@ struct CitizenAPITests {
         #expect(bodies.contains("Hej, hur mår du?"))
         #expect(bodies.contains("Det har blivit värre"))
         #expect(!bodies.contains("INTERNAL NOTE"))
+        #expect(!bodies.contains("STAFF NOTE"))
+        // Nor do they reach the live feed.
+        let (events, _) = try f.store.citizenEvents(after: CitizenEventCursor(messageId: 0, historyId: 0))
+        #expect(events.contains { $0.message?.body == "Hej, hur mår du?" })
+        #expect(!events.contains { $0.message?.body == "STAFF NOTE" || $0.message?.body == "INTERNAL NOTE" })
         let read = try await f.request("POST", "/v1/cases/\(id)/read", json: ["upTo": staffId], bearer: token)
         #expect(read.status == 200)
         #expect(try f.store.caseDetail(id)?.citizenReadUpTo == staffId)

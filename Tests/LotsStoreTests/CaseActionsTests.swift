@@ -104,12 +104,15 @@ import LotsStore
         try f.store.addUser(username: "bo", displayName: "Bo", role: .clinician, profession: .lakare, unit: StoreFixture.unit,
                             password: "demo", actor: .system("t"))
         let anna = try #require(try f.store.user(named: "anna")), bo = try #require(try f.store.user(named: "bo"))
-        #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: nil, body: "Hej {patient.skostorlek}", by: anna) }
+        let unknown = #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: nil, body: "Hej {patient.skostorlek}", by: anna) }
+        #expect(unknown?.key == "err.templateVariable" && unknown?.args.first == "patient.skostorlek")  // the console shows it in its language
         let code = try f.store.savePersonalTemplate(code: nil, body: "Hej {citizen.firstName}, ring oss gärna.", by: anna)
         #expect(code == "MY-ANNA-1")
         #expect(try f.store.templates(for: anna.id).first { $0.code == code }?.isPersonal == true)
         #expect(try f.store.templates(for: bo.id).contains { $0.code == code } == false)
-        #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: code, body: "Kapat", by: bo) }
+        let notYours = #expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: code, body: "Kapat", by: bo) }
+        #expect(notYours?.key == "err.templateNotYours")
+        #expect((#expect(throws: LotsError.self) { try f.store.savePersonalTemplate(code: nil, body: "  ", by: anna) })?.key == "err.templateEmpty")
         try f.store.savePersonalTemplate(code: code, body: "Hej {citizen.firstName}!", by: anna)
         #expect(try f.store.templates(for: anna.id).first { $0.code == code }?.bodySv == "Hej {citizen.firstName}!")
     }

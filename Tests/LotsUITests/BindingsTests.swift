@@ -85,6 +85,16 @@ import LotsUI
         #expect(text.contains("Visa i kön") && !text.contains("Skapa digitalt ärende"))
     }
 
+    @Test func supervisorsAreNotOfferedChatsTheyCannotHave() {
+        var s = state(Self.david)
+        let screen = ConsoleView.render(s, width: 120, height: 30).text
+        #expect(!screen.contains("Inga egna chattar"), "\(screen)")
+        _ = s.handle(.char("?"))
+        let text = help(s)
+        #expect(!text.contains("Byt till chatt") && !text.contains("Nästa olästa"), "\(text)")
+        #expect(help(Samples.queueState()).contains("Byt till chatt"))
+    }
+
     @Test func cliniciansSeeTheComposersEditingKeys() {
         let text = help(Samples.queueState())
         #expect(text.contains("Radera till radens början") && text.contains("Skicka") && !text.contains("Skapa digitalt ärende"))

@@ -122,3 +122,63 @@ import LotsUI
         #expect(s.handle(.ctrl("s")) == [.send(caseId: 5, body: "Hej Li, hur mår du?", templateCode: nil)])
     }
 }
+
+/// The one-line history on the case screen speaks the UI's language (found in the walkthrough: "created").
+@Suite struct CaseHistoryLineTests {
+    @Test func historyKindsAreLabelsNotCodes() {
+        let sv = ConsoleView.render(Samples.caseState(), width: 100, height: 30).text
+        #expect(sv.contains("skapat") && sv.contains("taget") && !sv.contains("created") && !sv.contains(" taken"), "\(sv)")
+        var c = Samples.caseState()
+        c.lang = .en
+        let en = ConsoleView.render(c, width: 100, height: 30).text
+        #expect(en.contains("created") && en.contains("taken"), "\(en)")
+    }
+}
+
+/// Staff notes in the console (issue 14): N writes one; it is drawn distinctly, with words, not colour alone.
+@Suite struct StaffNoteScreenTests {
+    @Test func capitalNWritesAStaffNote() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("N"))
+        #expect(ConsoleView.render(s, width: 80, height: 24).text.contains("Personalanteckning (syns aldrig för patienten)"))
+        for c in "Ring upp kl 14" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter) == [.addStaffNote(caseId: 5, body: "Ring upp kl 14")])
+        #expect(s.modal == nil)
+    }
+
+    @Test func aStaffNoteIsMarkedInTheChat() {
+        var s = Samples.caseState()
+        s.detail?.messages.append(Message(id: 9, caseId: 5, author: .staff, staffName: "Bertil Ek", body: "Misstänker kikhosta", templateCode: nil,
+                                          at: Samples.now, isStaffNote: true))
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("▌PERSONALANTECKNING – syns inte för patienten · Bertil Ek") || text.contains("▌PERSONALANTECKNING"), "\(text)")
+        #expect(text.contains("▌ Misstänker kikhosta"), "\(text)")
+    }
+}
+
+/// Patient context on the case screen (issue 14).
+@Suite struct EarlierContactsScreenTests {
+    static let contacts = [
+        CaseDetail.EarlierContact(id: 3, submittedAt: Samples.now.addingTimeInterval(-86_400 * 30), symptomCode: "SORE-THROAT", reason: "Ont i halsen",
+                                  urgency: .p4, status: .closed, outcome: .selfCareAdvice, unitName: "Vårdcentralen Demo Centrum"),
+        CaseDetail.EarlierContact(id: 1, submittedAt: Samples.now.addingTimeInterval(-86_400 * 90), symptomCode: nil, reason: "Yrsel",
+                                  urgency: .p2, status: .closed, outcome: .bookedVisit, unitName: "Närakuten Demo"),
+    ]
+
+    @Test func theCaseShowsEarlierContactsAndCOpensOne() {
+        var s = Samples.caseState()
+        s.detail?.earlierContacts = Self.contacts
+        let text = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(text.contains("Tidigare kontakter (2, c visar): senast 2026-10-25 P4 Ont i halsen → Egenvård"), "\(text)")
+        _ = s.handle(.char("c"))
+        let picker = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(picker.contains("2026-08-26 P2 Yrsel") && picker.contains("Bokat besök · Närakuten Demo · #1"), "\(picker)")
+        _ = s.handle(.down)
+        #expect(s.handle(.enter) == [.openCase(1)])
+    }
+
+    @Test func withoutEarlierContactsCSaysSo() {
+        var s = Samples.caseState()
+        #expect(s.handle(.char("c")).isEmpty && s.modal == nil && s.status == "Inga tidigare kontakter")
+    }
+}

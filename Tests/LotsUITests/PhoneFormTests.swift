@@ -156,7 +156,52 @@ import LotsCore
         #expect(text.contains("Avsluta ärende 5: Bokat besök") && text.contains("Patienten får (på engelska)"), "\(text)")
         #expect(text.contains("You have an appointment and the case is closed."))
         _ = s.handle(.ctrl("t"))
+        #expect(s.handle(.enter).isEmpty)  // the template picker: Enter takes the chosen template into the message
         #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .bookedVisit, message: "Thank you Li!")])
+    }
+
+    @Test func controlTOpensThePickerOfClosingTemplatesOnly() {
+        var s = Samples.caseState()
+        s.templates.append(PhraseTemplate(code: "CLOSE-THANKS", category: "closing", titleSv: "Tack och avslut", titleEn: "Thanks",
+                                          bodySv: "Tack {citizen.firstName}, hör av dig igen!", bodyEn: "Thanks {citizen.firstName}!"))
+        s.templates.append(PhraseTemplate(code: "CLOSE-SHORT", category: "closing", titleSv: "Kort avslut", titleEn: "Short",
+                                          bodySv: "Vi avslutar nu.", bodyEn: "We close now."))
+        s.templates.append(PhraseTemplate(code: "CLOSE-BAD", category: "closing", titleSv: "Trasigt avslut", titleEn: "Broken",
+                                          bodySv: "Hej {patient.shoeSize}", bodyEn: "Hi {patient.shoeSize}"))
+        _ = s.handle(.char("x"))
+        for c in "booked" { _ = s.handle(.char(c)) }
+        _ = s.handle(.enter)
+        _ = s.handle(.ctrl("t"))
+        guard case let .closingTemplates(p, .bookedVisit, nil, _)? = s.modal else { Issue.record("no picker: \(String(describing: s.modal))"); return }
+        #expect(p.items.map(\.id) == ["CLOSE-THANKS", "CLOSE-SHORT", "CLOSE-BAD"])  // not GREETING or BROKEN (not closing)
+        let screen = ConsoleView.render(s, width: 80, height: 24).text
+        #expect(screen.contains("Avslutsmallar") && screen.contains("Tack och avslut") && !screen.contains("Hälsning"), "\(screen)")
+        #expect(screen.contains("Tack Li, hör av dig igen!"), "preview filled for the case: \(screen)")
+        // Esc goes back to the closing step with its text unchanged.
+        _ = s.handle(.escape)
+        guard case let .closeConfirm(_, _, editor)? = s.modal else { Issue.record("Esc left closing"); return }
+        #expect(editor.text == Strings.t("close.message.booked-visit", .sv))
+        // A template with an unknown variable is refused, as in the composer's picker.
+        _ = s.handle(.ctrl("t"))
+        for c in "trasigt" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter).isEmpty)
+        #expect(s.status.contains("patient.shoeSize"))
+        _ = s.handle(.ctrl("u"))
+        for c in "kort" { _ = s.handle(.char(c)) }
+        _ = s.handle(.enter)
+        #expect(s.handle(.enter) == [.close(caseId: 5, outcome: .bookedVisit, message: "Vi avslutar nu.")])
+    }
+
+    @Test func anUnfilledVariableInTheClosingMessageIsRefused() {
+        var s = Samples.caseState()
+        _ = s.handle(.char("x"))
+        for c in "booked" { _ = s.handle(.char(c)) }
+        _ = s.handle(.enter)
+        _ = s.handle(.ctrl("u"))
+        for c in "Hej {citizen.firstName}" { _ = s.handle(.char(c)) }
+        #expect(s.handle(.enter).isEmpty)
+        #expect(s.status.contains("{citizen.firstName}"))
+        guard case .closeConfirm? = s.modal else { Issue.record("closing left"); return }
     }
 
     @Test func clearingTheClosingMessageClosesWithoutOne() {

@@ -141,8 +141,17 @@ import LotsCore
         let c = QueueScreen.columns(width: 60)
         #expect(c.reason >= 15 && c.label == 0, "\(c)")
         let text = ConsoleView.render(state(), width: 60, height: 20).text
-        #expect(text.contains("Ont i bröstet som"), "\(text)")
+        #expect(text.contains("Ont i bröstet so"), "\(text)")
         #expect(text.contains("v.oss") && text.contains("v.pat"))
+    }
+
+    @Test func atSixtyColumnsTheCodeKeepsASpaceBeforeTheAge() {
+        var s = state()
+        s.queue[0].uncertain = true  // "112?" fills the code's four columns
+        let lines = ConsoleView.render(s, width: 60, height: 20).lines()
+        #expect(lines.contains { $0.contains("Prio Ålder") }, "\(lines)")
+        #expect(lines.contains { $0.contains("112? 62 m") }, "\(lines)")
+        #expect(lines.contains { $0.contains("P1   50 k") }, "\(lines)")
     }
 
     @Test func wideScreensShowEveryColumnWhole() {

@@ -109,6 +109,27 @@ import LotsCore
         for k in keys { #expect(Strings.table[k] != nil, "no catalog entry for \(k)") }
     }
 
+    @Test func everyCatalogKeyTheSourcesNameExists() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        var keys: Set<String> = []
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            // Whole literal keys only (a prefix such as "lang." + code is followed by +).
+            for m in text.matches(of: /Strings\.[tn]\("([a-zA-Z.]+[a-zA-Z])"\s*[,)]/) { keys.insert(String(m.1)) }
+            for m in text.matches(of: /\bs?\.?t\("([a-zA-Z]+\.[a-zA-Z.]+)"\)/) { keys.insert(String(m.1)) }
+        }
+        #expect(keys.count > 100)
+        for k in keys.sorted() { #expect(Strings.table[k] != nil, "no catalog entry for \(k)") }
+    }
+
+    @Test func theTemplateStoresErrorsAndThePhoneSMSReadInBothLanguages() {
+        let e = LotsError("unknown variable {x}", at: "template", fix: "use one of: …").keyed("err.templateVariable", "x", "{case.id}")
+        #expect(Strings.error(e, .sv) == "Okänd variabel {x} i mallen – använd någon av: {case.id}")
+        #expect(Strings.error(e, .en) == "Unknown variable {x} in the template – use one of: {case.id}")
+        #expect(Strings.t("phone.sms", .en, "Tolvan", "7", "Vårdcentralen Demo").hasPrefix("Hello Tolvan! You have spoken with 1177."))
+    }
+
     @Test func aStoreErrorReadsInTheUIsLanguage() {
         let e = LotsError("you already have 6 open chats (the limit is 6)", at: "take", fix: "close or release a chat first").keyed("err.chatCap", "6", "6")
         #expect(Strings.error(e, .sv) == "Du har redan 6 öppna chattar (gränsen är 6) – avsluta eller släpp en först")

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import LotsCore
+import LotsTestSupport
+
+/// How the engine reads words (session 4 defects, each found on independently written scenarios): a denied
+/// finding that is a finding itself, words that contain an expression but mean something else, compounds that
+/// no spelling correction may rewrite, perfect tenses, a negator's reach over the next content word, and
+/// ages and temperatures told in everyday ways.
+@Suite struct TriageReadingTests {
+    let tuesday = Shipped.at("2026-11-24T10:00:00+01:00")
+
+    func triage(_ text: String, age: Int) -> TriageResult {
+        Shipped.engine.triage(TriageInput(text: text, ageYears: age), at: tuesday)
+    }
+
+    @Test func deniedFetalMovementsAreReducedFetalMovements() {
+        let r = triage("Gravid vecka 28 och har inte känt bebisen röra sig sen i morse", age: 27)
+        #expect(r.findings.contains("reduced-fetal-movements"), "\(r.rationaleText)")
+        #expect(r.urgency <= .p1)
+        // Stated, not denied: no finding.
+        #expect(!triage("Gravid vecka 28, bebisen sparkar som vanligt, lite halsont", age: 27).findings.contains("reduced-fetal-movements"))
+    }
+
+    @Test func aWordThatOnlyContainsAnExpressionDoesNotCount() {
+        #expect(!triage("Jag har kärlkramp sedan flera år och behöver nytt recept", age: 70).findings.contains("seizure"))
+        #expect(!triage("Mamma behöver nytt recept på vattendrivande", age: 90).findings.contains("tearing-pain"))
+    }
+
+    @Test func aCompoundOfKnownWordsIsNotRewrittenAsATypo() {
+        let r = triage("Nu är han jätteförvirrad", age: 45)
+        #expect(r.findings.contains("confusion"), "\(r.rationaleText)")
+    }
+
+    @Test func aPerfectTenseReadsAsThePresent() {
+        let r = triage("Har inte kunnat kissa sen i morse fast jag är kissnödig", age: 79)
+        #expect(r.findings.contains("urinary-retention"), "\(r.rationaleText)")
+    }
+
+    @Test func aNegatorDeniesTheContentWordRightAfterIt() {
+        let r = triage("Itchy hives after prawns. No trouble breathing, lips aren't swollen", age: 29)
+        #expect(!r.findings.contains("not-breathing"), "\(r.rationaleText)")
+        #expect(r.urgency > .p1)
+        #expect(triage("No breathing, no pulse", age: 60).urgency == .emergency)
+    }
+
+    @Test func notWokenByItIsNotUnconscious() {
+        let r = triage("Ont runt naveln till och från i veckor, vaknar inte av det på nätterna", age: 10)
+        #expect(!r.findings.contains("unconscious"), "\(r.rationaleText)")
+    }
+
+    @Test func bornWeeksAgoAndNewbornAreAges() {
+        #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
+        #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)
+        #expect(TextAnalysis("Vår nyfödda dotter är gul").statedAgeMonths == 0)
+        let r = Shipped.engine.triage(TriageInput(text: "Vår son föddes för tre veckor sen och nu har han 38,5 när vi mätte i rumpan", ageYears: 0), at: tuesday)
+        #expect(r.urgency <= .p1, "\(r.rationaleText)")
+    }
+
+    @Test func aTemperatureAfterHasWithAPronounIsAFever() {
+        #expect(TextAnalysis("Svider när jag kissar, nu har jag 39 och frossa").fever == 39)
+        #expect(TextAnalysis("Nu är jag 39 år och har ont i knät").fever == nil)
+    }
+
+    @Test func combinationsThatCallFor112() {
+        #expect(triage("Min sambo tar insulin, nu är han jätteförvirrad och kan inte svälja druvsockret", age: 45).urgency == .emergency)
+        #expect(triage("Jag har tagit alla mina sömntabletter och druckit en flaska vin", age: 38).urgency == .emergency)
+        #expect(triage("Min son 10 månader föll ner från skötbordet och är jättesvår att hålla vaken", age: 0).urgency == .emergency)
+        #expect(triage("hostar upp ljusrött blod, mycket, typ en halv kopp", age: 63).urgency == .emergency)
+        // A treated low blood sugar is not one.
+        #expect(triage("Tar insulin och fick en känning, åt druvsocker och nu mår jag bra", age: 40).urgency > .p1)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import LotsCore
+import LotsStore
+import LotsTestSupport
+
+extension TerminalSuites {
+    /// Issue 14 in the real console: /kod + Tab, and a staff note that stays on the staff side.
+    @Suite(.serialized, .timeLimit(.minutes(2))) struct Issue14TmuxTests {
+        @Test func slashCodeTabExpandsAndAStaffNoteIsStoredStaffOnly() throws {
+            let db = try DemoStore.copy(cases: 5)
+            let t = try Tmux(width: 80, height: 24)
+            defer { t.kill() }
+            #expect(t.logIn(db: db, user: "anna"))
+            t.keys("Enter")
+            #expect(t.waitFor("── Chatt"), "\(t.capture())")
+            t.keys("t")
+            #expect(t.waitFor("Du har tagit"), "\(t.capture())")
+            t.keys("i")
+            t.type("/q-dur")
+            #expect(t.waitFor("/q-dur"))
+            t.keys("Tab")
+            #expect(t.waitFor("Hur länge har du haft besvären?"), "\(t.capture())")
+            usleep(200_000)
+            #expect(!t.capture().contains("/q-dur"), "\(t.capture())")
+            t.keys("Escape")
+            usleep(200_000)
+            t.type("N")
+            #expect(t.waitFor("Personalanteckning (syns aldrig"), "\(t.capture())")
+            t.type("Ring upp efter lunch")
+            t.keys("Enter")
+            #expect(t.waitFor("PERSONALANTECKNING"), "\(t.capture())")
+            t.keys("C-c")
+            #expect(t.waitFor("PROMPT$"))
+            // In the store: a staff-only note, absent from what the citizen side reads.
+            let store = try LotsStore.open(path: db)
+            let ids: [Int64] = Array(1...200)
+            let id = try #require(try ids.first { try store.messages(caseId: $0).contains { $0.isStaffNote } })
+            #expect(try store.auditEvents(caseId: id).contains { $0.action == "staff-note" && $0.actor.contains("anna") })
+            #expect(try store.citizenVisibleMessages(caseId: id).allSatisfy { !$0.body.contains("Ring upp efter lunch") })
+            #expect(try store.messages(caseId: id).contains { $0.isStaffNote && $0.body == "Ring upp efter lunch" })
+        }
+    }
+}

@@ -27,7 +27,9 @@ final class IntakeWriter: Sendable {
                 s.writing = true
                 return true
             }
-            if start { Task.detached { self.drain() } }
+            // A thread of its own: the write waits for the disk, and the few cooperative threads stay free to read
+            // and answer requests meanwhile (and to gather the next batch).
+            if start { Thread.detachNewThread { self.drain() } }
         }
     }
 

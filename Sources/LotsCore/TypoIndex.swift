@@ -14,7 +14,7 @@ struct TypoIndex: Sendable {
                                          "manader", "timmar", "minuter", "hennes", "eftersom", "because", "before", "really", "little",
                                          "pretty", "started", "mamma", "pappa", "dotter", "dottern", "sonen", "mannen", "hustru", "sambo",
                                          "barnen", "skolan", "jobbet", "hemma", "stilla", "bättre", "battre", "samma", "sjalv", "himself",
-                                         "herself", "myself", "another", "morgon", "imorse", "ikvall", "forsta", "senaste", "hander",
+                                         "herself", "myself", "another", "kramer", "kramen", "kramar", "kramade", "morgon", "imorse", "ikvall", "forsta", "senaste", "hander",
                                          "hander", "should", "thought", "though", "through", "things", "people", "better", "inside"]
 
     init(stems: [[UInt8]]) {

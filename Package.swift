@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // Pure domain: types, personnummer, triage, referral, intake validation, SafeText.
@@ -61,10 +64,23 @@ let package = Package(
         ),
         // The only code that talks to ncurses.
         .target(name: "LotsTerminal", dependencies: ["CNcursesw", "LotsUI"]),
+        // The citizen channel: HTTP API, Server-Sent Events, the web form. Never LotsUI or LotsTerminal.
+        .target(
+            name: "LotsServer",
+            dependencies: [
+                "LotsCore", "LotsStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         .executableTarget(
             name: "lots",
             dependencies: [
-                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures",
+                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures", "LotsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +90,11 @@ let package = Package(
         .testTarget(name: "LotsCoreTests", dependencies: ["LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LotsStoreTests", dependencies: [
             "LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "LotsServerTests", dependencies: [
+            "LotsServer", "LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [

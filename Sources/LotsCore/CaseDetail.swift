@@ -82,6 +82,8 @@ public struct CaseDetail: Sendable, Equatable {
     public var history: [HistoryEntry]
     /// The automatic triage found no confident match ("ej säker automatisk bedömning").
     public var triageUncertain = false
+    /// The citizen has read staff messages up to this message id (0: none); set by the citizen channel.
+    public var citizenReadUpTo: Int64 = 0
     /// The patient's language (`sv` or `en`): templates for the patient follow it.
     public var language = "sv"
     /// The same patient's other cases (any unit), newest first; opening one is a logged access like any other.

@@ -66,6 +66,7 @@ extension LotsStore {
                                        staffName: $0["staffName"], note: $0["note"], at: $0["at"])
             }
             detail.videoLinks = try String.fetchAll(db, sql: "SELECT url FROM videoMeeting WHERE caseId = ? ORDER BY id", arguments: [id])
+            detail.citizenReadUpTo = r["citizenReadUpTo"]
             return detail
         }
     }

@@ -27,9 +27,12 @@ extension LotsStore {
         try pool.read { try Self.citizenVisibleMessages($0, caseId: caseId) }
     }
 
-    static func citizenVisibleMessages(_ db: Database, caseId: Int64) throws -> [Message] {
-        try Row.fetchAll(db, sql: """
-            SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId WHERE m.caseId = ? AND m.staffOnly = 0 ORDER BY m.id
-            """, arguments: [caseId]).map(message)
+    /// The same, after message id `after`. Also a whitelist of authors, so a new kind of message stays internal
+    /// unless it is added here; `citizenEvents` (the live feed) applies the same rule to each new message.
+    static func citizenVisibleMessages(_ db: Database, caseId: Int64, after: Int64 = 0) throws -> [Message] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT m.*, s.displayName FROM message m LEFT JOIN staff s ON s.id = m.staffId
+            WHERE m.caseId = ? AND m.id > ? AND m.staffOnly = 0 AND m.author IN \(citizenVisibleAuthors) ORDER BY m.id
+            """), arguments: [caseId, after]).map(message)
     }
 }

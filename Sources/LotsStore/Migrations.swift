@@ -379,6 +379,15 @@ enum Migrations {
             // The national care pathway (vårdförlopp) the case's complaint may start, from the catalog at intake.
             try db.alter(table: "careCase") { t in t.add(column: "pathway", .text) }
         }
+        m.registerMigration("v20-citizen-channel") { db in
+            // The citizen channel (lots serve): a case's bearer token, kept only as its SHA-256, and the citizen's
+            // read receipt (staff messages read up to this message id), shown to staff in the case view.
+            try db.create(table: "caseToken") { t in
+                t.primaryKey("caseId", .integer).references("careCase", onDelete: .cascade)
+                t.column("tokenHash", .text).notNull().unique()
+            }
+            try db.alter(table: "careCase") { t in t.add(column: "citizenReadUpTo", .integer).notNull().defaults(to: 0) }
+        }
         return m
     }
 }

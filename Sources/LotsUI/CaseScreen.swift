@@ -80,7 +80,9 @@ enum CaseScreen {
             case .staff: who = line(m.staffName ?? s.t("author.staff")) + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
             case .system: who = s.t("author.system"); style = Style(.system)
             }
-            rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):", style))
+            // The citizen's read receipt (from the web or app), on the staff's messages it covers.
+            let read = m.author == .staff && !m.isStaffNote && m.id <= d.citizenReadUpTo ? " " + s.t("case.read") : ""
+            rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):\(read)", style))
             for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(((m.isStaffNote ? "▌ " : "  ") + l, Style(.normal))) }
         }
         let rows = max(0, chatBottom - y + 1)

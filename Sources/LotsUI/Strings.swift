@@ -105,6 +105,7 @@ public enum Strings {
         "case.composer": ("Skriv (^S skickar, Esc lämnar)", "Write (^S sends, Esc leaves)"),
         "case.composer.locked": ("Ta ärendet (t) för att skriva", "Take the case (t) to write"),
         "case.draft": ("utkast sparat", "draft saved"),
+        "case.read": ("✓ läst", "✓ read"),
         "author.citizen": ("Patient", "Patient"),
         "author.system": ("System", "System"),
         "contacts.line": ("Tidigare kontakter (%d, c visar): senast %@", "Earlier contacts (%d, c lists): latest %@"),

@@ -24,7 +24,7 @@ struct Lots: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [ConsoleCommand.self, DemoCommand.self, IntakeCommand.self, TriageCommand.self, CitizenCommand.self,
                       SimulateCommand.self, CatalogCommand.self, UserCommand.self, ExportCommand.self, AuditCommand.self, ReportCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self,
-                      InitCommand.self, SSHCommand.self, SSHLoginCommand.self, SlotsCommand.self, VideoCommand.self, DirectoryCommand.self],
+                      InitCommand.self, SSHCommand.self, SSHLoginCommand.self, SlotsCommand.self, VideoCommand.self, DirectoryCommand.self, ServeCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

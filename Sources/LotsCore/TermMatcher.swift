@@ -79,6 +79,7 @@ public struct CompiledTerm: Sendable {
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
 
+    static let reflexives: Set<String> = ["mig", "sig", "dig"]
     /// Words that may stand between a negator and what it denies ("inga fler andetag", "not any air").
     static let smallWords: Set<String> = ["alls", "nagon", "nagot", "nagra", "mer", "fler", "langre", "nan", "riktig", "any", "more", "longer", "some"]
     static let stopWords: Set<String> = ["i", "pa", "att", "som", "av", "med", "har", "jag", "min", "mitt", "mina", "en", "ett",
@@ -90,7 +91,12 @@ public struct CompiledTerm: Sendable {
         let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.presentTense[String($0)] ?? String($0) }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
-        let content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
+        var content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
+        // "kissade på mig" must not shrink to "kissade" (which "kissade i blöjan" also says): when one word would be
+        // left, a reflexive pronoun stays, as a whole word.
+        if content.count == 1, words.count > 1 {
+            content = words.compactMap { Self.reflexives.contains($0) ? "=" + $0 : content.contains($0) ? $0 : nil }
+        }
         let chosen = content.isEmpty ? words : content
         self.stems = chosen.map(Stem.init)
         self.acceptsNegated = negating

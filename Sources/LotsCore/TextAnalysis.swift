@@ -280,7 +280,7 @@ public struct TextAnalysis: Sendable {
         let before = i > 0 ? tokens[i - 1].text : ""
         let before2 = i > 1 ? tokens[i - 2].text : ""
         let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-        if ["ar", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
+        if ["ar", "e", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
         // "sonen 2 år har feber", "min dotter 10 mån", "my son 3 months"
         if Self.personWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
         if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }

@@ -136,7 +136,9 @@ public struct TriageEngine: Sendable {
         // Confidence: a complaint or finding matched by its own words, not only by a short or corrected word.
         // A word read through a spelling correction counts when it is long (a short one may be another word).
         func sure(_ m: CompiledTerm.Match) -> Bool { m.term.weight >= (m.corrected ? 7 : 4) }
-        let strong = counted.contains { c in c.match.map(sure) ?? true } || findings.values.contains(where: sure)
+        // A complaint identified only by a fact read from a number ("har haft 39") is not a confident match.
+        let strong = counted.contains { c in c.match.map(sure) ?? c.viaFinding.map { answeredYes.contains($0) } ?? true }
+            || findings.values.contains(where: sure)
             || evidence || !answeredYes.isEmpty
         if !strong {
             if urgency > .p3 { urgency = .p3 }

@@ -71,3 +71,20 @@ import LotsTestSupport
         #expect(triage("Tar insulin och fick en känning, åt druvsocker och nu mår jag bra", age: 40).urgency > .p1)
     }
 }
+
+/// Confidence and short phrases (session 4).
+@Suite struct TriageConfidenceTests {
+    let tuesday = Shipped.at("2026-11-24T10:00:00+01:00")
+
+    @Test func aComplaintFoundOnlyFromANumberIsNotConfident() {
+        let r = Shipped.engine.triage(TriageInput(text: "Sonen 1 år har haft 39 i två dagar och dricker mindre än vanligt", ageYears: 1), at: tuesday)
+        #expect(!r.confident, "\(r.rationaleText)")
+        #expect(r.urgency <= .p3)
+    }
+
+    @Test func aPhraseKeepsItsReflexivePronounWhenItWouldShrinkToOneWord() {
+        let r = Shipped.engine.triage(TriageInput(text: "han kissade i blöjan i morse", ageYears: 1), at: tuesday)
+        #expect(!r.findings.contains("incontinence-new"), "\(r.rationaleText)")
+        #expect(Shipped.engine.triage(TriageInput(text: "Pappa har kissat på sig två gånger idag", ageYears: 80), at: tuesday).complaints.contains("INCONTINENCE"))
+    }
+}

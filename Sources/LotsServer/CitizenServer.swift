@@ -22,6 +22,7 @@ public enum CitizenServer {
         APIRoutes(env: env).register(on: router)
         BookingRoutes(env: env).register(on: router)
         WebForm(env: env).register(on: router)
+        WebBooking(env: env).register(on: router)
         return router
     }
 

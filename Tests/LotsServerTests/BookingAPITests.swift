@@ -72,6 +72,15 @@ import LotsStore
         utc.locale = Locale(identifier: "en_US_POSIX")
         #expect(lines.contains { $0.hasPrefix("DTSTART") && ($0.hasSuffix(":" + utc.string(from: at)) || $0.contains("Europe/Stockholm")) }, "\(lines)")
 
+        // Python's icalendar reads it: one VEVENT starting at the booked time.
+        let parsed = try Self.python("""
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(sys.stdin.read())
+            ev = [c for c in cal.walk() if c.name == "VEVENT"]
+            print(len(ev), int(ev[0]["DTSTART"].dt.timestamp()), ev[0]["UID"], sep="|")
+            """, stdin: ics.text)
+        #expect(parsed.hasPrefix("1|\(Int(at.timeIntervalSince1970))|"), "\(parsed)")
+
         // Cancel: the time is free again and the other citizen gets it.
         let cancelled = try await f.request("DELETE", "/v1/cases/\(a)/appointment", bearer: tokenA)
         #expect(cancelled.status == 200)
@@ -86,6 +95,23 @@ import LotsStore
         let moved = try await f.request("POST", "/v1/cases/\(b)/appointment", json: ["slotId": made[1].id], bearer: idTokenB)
         #expect(moved.status == 200)
         #expect(try f.store.appointment(caseId: b)?.slot.id == made[1].id)
+    }
+
+    /// Runs `python3 -c code` (icalendar: Scripts/setup installs it) and returns its output, or its error text.
+    static func python(_ code: String, stdin: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", code]
+        let out = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        p.standardInput = input
+        try p.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// RFC 5545 §3.1 unfolding: a CRLF followed by a space or tab continues the line.

@@ -20,7 +20,9 @@ public enum CitizenServer {
         if !env.options.corsOrigins.isEmpty { router.add(middleware: CORSAllowListMiddleware(origins: Set(env.options.corsOrigins))) }
         router.add(middleware: AddressRateLimitMiddleware(limiter: env.limiter))
         APIRoutes(env: env).register(on: router)
+        BookingRoutes(env: env).register(on: router)
         WebForm(env: env).register(on: router)
+        WebBooking(env: env).register(on: router)
         return router
     }
 

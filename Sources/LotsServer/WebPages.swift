@@ -194,6 +194,7 @@ struct WebPages {
         <div role="log" aria-live="polite" aria-labelledby="messages-title"><ol id="messages" class="messages" data-case="\(c.id)" data-you="\(s.you.html)" data-staff="\(s.staff.html)" data-system="\(s.system.html)">\(items)</ol></div>
         \(c.messages.isEmpty ? "<p>\(s.noMessages.html)</p>" : "")
         <p class="hint" id="live-note">\(s.reload.html)</p>
+        <p><a href="\(s.prefix)/booking">\(s.t("Boka tid eller se din bokade tid", "Book a time or see your booked time").html)</a></p>
         \(errorSummary(errors))
         \(closed ? "<p>\(s.closedNote.html)</p><p><a class=\"button\" href=\"\(s.prefix)/form\">\(s.newContact.html)</a></p>" : """
         <form method="post" action="\(s.prefix)/chat" novalidate>

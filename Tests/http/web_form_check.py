@@ -6,6 +6,7 @@ then answer. axe-core checks every page against WCAG 2.1 A and AA; every page al
 
 Usage: Tests/http/web_form_check.py PATH/TO/lots [--screenshots docs]   (about 30 s)"""
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -167,6 +168,27 @@ def main():
         d.get(server.base + "/en/chat")
         check(d.find_element("tag name", "html").get_attribute("lang") == "en" and "Your contact" in d.title, "the English chat page")
         b.audit("chat-en")
+
+        # Booking: two free times offered to the case (as the console's offer writes them), chosen by keyboard.
+        con = sqlite3.connect(db)
+        case_id = con.execute("SELECT MAX(id) FROM careCase").fetchone()[0]
+        slots = [r[0] for r in con.execute(
+            "SELECT id FROM slot s WHERE startAt > datetime('now', '+1 hour') AND NOT EXISTS "
+            "(SELECT 1 FROM appointment a WHERE a.slotId = s.id AND a.cancelledAt IS NULL) ORDER BY startAt LIMIT 2")]
+        check(len(slots) == 2, f"the demo store has free times to offer ({len(slots)})")
+        for sid in slots:
+            con.execute("INSERT OR IGNORE INTO slotOffer (caseId, slotId, staffId, offeredAt) VALUES (?, ?, NULL, datetime('now'))", (case_id, sid))
+        con.commit()
+        con.close()
+        d.get(server.base + "/booking")
+        check("Boka tid" in d.title, "the booking page")
+        check(len(d.find_elements("css selector", "fieldset#slots input[type=radio]")) == 2, "the offered times are radio buttons")
+        b.audit("booking")
+        b.tab_until("el => el.type === 'radio'", "the first offered time").send_keys(Keys.SPACE)
+        b.tab_to_submit().send_keys(Keys.ENTER)
+        time.sleep(0.4)
+        check(d.find_elements("id", "booked"), "the time is booked with the keyboard, without JavaScript")
+        b.audit("booked")
     finally:
         b.quit()
         server.stop()

@@ -56,6 +56,9 @@ extension LotsStore {
             detail.pathway = (r["pathway"] as String?).flatMap(CarePathway.init(rawValue:))
             detail.closedAt = r["closedAt"]
             detail.referralUnitHsaId = r["referralUnitHsaId"]
+            detail.unreadCount = r["unreadCount"]
+            detail.citizenReadUpTo = r["citizenReadUpTo"]
+            detail.citizenReadAt = r["citizenReadAt"]
             detail.appointment = try Self.appointment(db, caseId: id)
             detail.offeredSlots = try Self.offeredSlots(db, caseId: id, now: Date())
             detail.forwards = try Row.fetchAll(db, sql: """

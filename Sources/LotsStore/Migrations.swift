@@ -379,6 +379,13 @@ enum Migrations {
             // The national care pathway (vårdförlopp) the case's complaint may start, from the catalog at intake.
             try db.alter(table: "careCase") { t in t.add(column: "pathway", .text) }
         }
+        m.registerMigration("v16-citizen-read-receipt") { db in
+            // The citizen's read receipt (issue 14): the newest staff message the citizen side has shown, and when.
+            try db.alter(table: "careCase") { t in
+                t.add(column: "citizenReadUpTo", .integer)
+                t.add(column: "citizenReadAt", .datetime)
+            }
+        }
         return m
     }
 }

@@ -323,6 +323,9 @@ extension ConsoleState {
                 composerFocused = false
                 draftDirty = false
                 transcriptScroll = 0
+                unreadDivider = d.firstUnreadCitizenMessageId
+            } else if unreadDivider == nil {
+                unreadDivider = d.firstUnreadCitizenMessageId  // a reply arrived while the case was open
             }
             if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):

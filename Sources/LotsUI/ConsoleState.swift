@@ -183,6 +183,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var composerTemplate: String?
     public var draftDirty = false
     public var transcriptScroll = 0
+    /// Where the chat's "new messages" divider goes: the first citizen message that was unread when the case
+    /// was opened (kept while the case stays open, though opening marks the messages read).
+    public var unreadDivider: Int64?
     public var historyScroll = 0
 
     // Day list (issue 15)

@@ -113,6 +113,8 @@ public enum Strings {
         "shortcut.none": ("Ingen mall heter %@ – T visar alla mallar", "No template is called %@ – T lists every template"),
         "shortcut.many": ("%@ passar flera mallar: %@ – skriv mer av koden", "%@ fits several templates: %@ – type more of the code"),
         "author.staff": ("Personal", "Staff"),
+        "chat.newMessages": ("nya meddelanden", "new messages"),
+        "chat.readByCitizen": ("läst av patienten", "read by the patient"),
         "note.marker": ("PERSONALANTECKNING – syns inte för patienten", "STAFF NOTE – not shown to the patient"),
         "note.title": ("Personalanteckning (syns aldrig för patienten)", "Staff note (never shown to the patient)"),
         "note.hint": ("Enter sparar · Esc avbryter", "Enter saves · Esc cancels"),

@@ -33,6 +33,13 @@ public final class Terminal {
         }
     }
 
+    /// Reports a command's crash (signal, version, pid, a backtrace) to the log file at `logPath` (opened, with
+    /// its folders, only when it happens), then lets the signal take its default action. Touches no terminal:
+    /// a command's output may be a pipe.
+    public static func installCommandCrashReport(logPath: String, version: String) {
+        lots_install_crash_handler_for(-1, version, 0, logPath)
+    }
+
     /// True once SIGTERM, SIGINT or SIGHUP arrived.
     public static var terminationRequested: Bool { terminationFlag != 0 }
 

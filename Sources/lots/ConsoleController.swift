@@ -157,10 +157,21 @@ final class ConsoleController {
                 return []
             }
         } catch let e as LotsError {
+            logFailure(effect, code: e.code.rawValue, location: e.location, what: e.what, unexpected: e.code == .ioError || e.code == .other)
             return [.failed(Strings.error(e, lang))]
         } catch {
+            logFailure(effect, code: 1, location: "console", what: String(reflecting: type(of: error)), unexpected: true)
             return [.failed("\(error)")]
         }
+    }
+
+    /// One line in the log file: the action's name (never its text), who, the error's code and redacted words.
+    func logFailure(_ effect: ConsoleEffect, code: Int32, location: String, what: String, unexpected: Bool) {
+        let action = Mirror(reflecting: effect).children.first?.label ?? "\(effect)"
+        Log.shared.log(level: unexpected ? .error : .warning, "console action failed", metadata: [
+            "action": .string(action), "user": .string(user?.username ?? "-"), "exit": .stringConvertible(code),
+            "where": .string(LogFile.redacted(location)), "what": .string(LogFile.redacted(what)),
+        ])
     }
 
     func currentUser() throws -> StaffUser {

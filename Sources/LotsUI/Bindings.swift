@@ -7,6 +7,8 @@ public enum Action: String, Sendable, CaseIterable {
     case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
     // Issue 15: offer times, video meeting now, the unit's day list.
     case offerSlots, videoMeeting, dayList, previousDay, nextDay
+    // Issue 14: a supervisor assigns the case to a clinician of the unit.
+    case assign
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -83,6 +85,8 @@ public enum Bindings {
             Binding(keys: [.char("z")], action: .snooze, context: .caseView, sv: "Vila (till en tid eller svar)", en: "Snooze (until a time or a reply)",
                     inFooter: false, roles: clinicians),
             Binding(keys: [.char("Z")], action: .unsnooze, context: .caseView, sv: "Väck", en: "Unsnooze", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("a")], action: .assign, context: .caseView, sv: "Tilldela kliniker", en: "Assign to clinician", inFooter: true,
+                    roles: [.supervisor]),
             Binding(keys: [.char("c")], action: .earlierContacts, context: .caseView, sv: "Tidigare kontakter", en: "Earlier contacts", inFooter: false),
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",

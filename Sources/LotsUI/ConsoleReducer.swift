@@ -127,7 +127,7 @@ extension ConsoleState {
     func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
         let id = Int(d.id)
         let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage, .snooze, .unsnooze,
-                                    .offerSlots, .videoMeeting]
+                                    .offerSlots, .videoMeeting, .assign]
         if d.status == .closed, changes.contains(action) {
             return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
         }
@@ -166,6 +166,7 @@ extension ConsoleState {
             modal = .contacts(PickerState(title: Strings.t("contacts.title", lang, SafeText.sanitize(d.name, keepNewlines: false)),
                                           items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
+        case .assign: return [.loadClinicians(caseId: d.id)]
         case .offerSlots: return [.loadSlots(caseId: d.id)]
         case .videoMeeting: return saveDraftIfDirty() + [.startVideo(caseId: d.id)]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
@@ -330,6 +331,9 @@ extension ConsoleState {
             if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):
             setStatus(message)
+        case let .cliniciansLoaded(caseId, list):
+            guard detail?.id == caseId else { break }
+            modal = .assign(assignPicker(list))
         case .sent:
             composer.set("")
             composerTemplate = nil

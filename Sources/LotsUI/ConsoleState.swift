@@ -21,6 +21,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Put the case on hold until a time or the citizen's answer, with a reason; and take it off hold.
     case snooze(caseId: Int64, until: Date?, untilReply: Bool, reason: String)
     case unsnooze(caseId: Int64)
+    /// The unit's clinicians for the supervisor's assign picker (issue 14).
+    case loadClinicians(caseId: Int64)
+    /// A supervisor gives the case to a clinician of the unit.
+    case assign(caseId: Int64, staffId: Int64, name: String)
     /// A staff-only note on the case (never shown to the citizen).
     case addStaffNote(caseId: Int64, body: String)
     /// Create (code nil) or update a personal template.
@@ -92,6 +96,8 @@ public enum ConsoleEvent: Sendable {
     case slotsLoaded(caseId: Int64, [Slot])
     /// The unit's day list.
     case dayListLoaded(Date, [DayListEntry])
+    /// The clinicians a supervisor may assign the case to.
+    case cliniciansLoaded(caseId: Int64, [ClinicianLoad])
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -136,6 +142,8 @@ public enum ConsoleModal: Sendable, Equatable {
     case contacts(PickerState)
     /// Writing a staff-only note; Enter saves it.
     case staffNote(TextEditor)
+    /// The supervisor's assign picker: the unit's clinicians with their load (issue 14).
+    case assign(PickerState)
 }
 
 /// Queue filters.
@@ -146,6 +154,8 @@ public struct QueueFilter: Sendable, Equatable {
     public var searchIds: [Int64]?
     /// Only cases past their response target with no answer.
     public var overdue = false
+    /// Only these cases: those whose owner has been silent past the target (the supervisor's dashboard).
+    public var silentIds: [Int64]?
     public init() {}
 }
 
@@ -232,11 +242,12 @@ public struct ConsoleState: Sendable, Equatable {
     /// The queue as filtered now.
     public var visibleQueue: [QueueEntry] {
         let q = snoozeOrdered
-        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue { return q }
+        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue && filter.silentIds == nil { return q }
         return q.filter { e in
             (!filter.mine || e.ownerName == user?.displayName)
                 && (filter.urgency == nil || e.urgency == filter.urgency)
                 && (filter.searchIds == nil || filter.searchIds!.contains(e.id))
+                && (filter.silentIds == nil || filter.silentIds!.contains(e.id))
                 && (!filter.overdue || (e.secondsToTarget(now: now).map { $0 < 0 } ?? false))
         }
     }

@@ -26,7 +26,8 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Log in as this user (the password is still asked for).") var user: String?
     @Option(help: "sv or en (default: sv, or en with an English LANG).") var lang: String?
-    @Option(help: "How many chats one clinician may have open at once.") var chatCap: Int = 6
+    @Option(help: "Lower your chat cap for this session (the cap itself is per user: lots user cap NAME N, set by an admin).")
+    var chatCap: Int?
     @Option(help: "Lock the screen after this many seconds without a key press.") var lockAfter: Int = 600
     @Flag(help: "Ring the terminal bell on alerts (a new 112/P1 case, a reply in your chat, overdue chats); by default the screen only flashes.")
     var bell = false
@@ -42,7 +43,7 @@ struct ConsoleCommand: ParsableCommand {
         let engine = try triageEngine(for: s)
         let language = Lang.resolve(flag: lang, environment: env)
         let detector = try ChangeDetector(path: s.path)
-        guard (1...50).contains(chatCap) else {
+        if let chatCap, !(1...50).contains(chatCap) {
             throw LotsError("chat cap \(chatCap) is out of range", at: "--chat-cap", fix: "choose 1 to 50", code: .usage)
         }
         let controller = ConsoleController(store: s, engine: engine, lang: language, chatCap: chatCap)

@@ -10,7 +10,8 @@ final class ConsoleController {
     let engine: TriageEngine
     var user: StaffUser?
     let lang: Lang
-    let chatCap: Int
+    /// The session's own lower cap (`--chat-cap`); the user's cap in the store always applies.
+    let chatCap: Int?
     /// The store revision the queue on screen was read at, and when it was last read whole.
     var queueRev: Int64?
     var queueReadWhole = Date.distantPast
@@ -21,7 +22,7 @@ final class ConsoleController {
     /// The newest unsaved draft: typing saves at most every 300 ms, and always before anything else runs.
     var pendingDraft: (caseId: Int64, body: String, templateCode: String?, since: Date)?
 
-    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int = 6) {
+    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int? = nil) {
         self.store = store
         self.engine = engine
         self.lang = lang
@@ -117,6 +118,11 @@ final class ConsoleController {
             case let .unsnooze(id):
                 try store.unsnooze(caseId: id, by: try currentUser())
                 return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
+            case let .loadClinicians(id):
+                return [.cliniciansLoaded(caseId: id, try store.unitClinicians(for: try currentUser()))]
+            case let .assign(id, staffId, name):
+                try store.assign(caseId: id, to: staffId, by: try currentUser())
+                return try refresh(id, Strings.t("msg.assigned", lang, Int(id), name)) + staleDashboard(force: true, marking: true)
             case let .addStaffNote(id, body):
                 try store.addStaffNote(caseId: id, body: body, by: try currentUser())
                 return try refresh(id, Strings.t("msg.noteSaved", lang))

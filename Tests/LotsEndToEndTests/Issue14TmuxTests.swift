@@ -40,5 +40,43 @@ extension TerminalSuites {
             #expect(try store.citizenVisibleMessages(caseId: id).allSatisfy { !$0.body.contains("Ring upp efter lunch") })
             #expect(try store.messages(caseId: id).contains { $0.isStaffNote && $0.body == "Ring upp efter lunch" })
         }
+            /// Coordinator actions: the supervisor reassigns Anna's case to Bertil; it appears in Bertil's hotlist live.
+        @Test func aReassignmentMovesTheCaseToTheColleaguesHotlistLive() throws {
+            let db = try DemoStore.copy(cases: 0)
+            let intake = try LotsProcess.run(["intake", "-", "--db", db], stdin: Data("""
+                {"citizen": {"personnummer": "19121212-1212", "name": "Quintus Quist"}, "channel": "app", "unit": "SE2321000016-DEMO1",
+                 "submittedAt": "\(ISOTime.utc(Date()))", "reason": "Xylofonhosta sedan tre veckor"}
+                """.utf8))
+            let id = try #require(Int64(intake.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(intake.stderr)")
+            let store = try LotsStore.open(path: db)
+            let anna = try #require(try store.user(named: "anna"))
+            try store.take(caseId: id, by: anna)
+            let bertil = try Tmux(width: 80, height: 24)
+            defer { bertil.kill() }
+            #expect(bertil.logIn(db: db, user: "bertil"))
+            #expect(!bertil.capture().contains("QQ"), "\(bertil.capture())")
+            let david = try Tmux(width: 80, height: 24)
+            defer { david.kill() }
+            #expect(david.logIn(db: db, user: "david", landsOn: "Översikt"))
+            david.keys("d")
+            #expect(david.waitFor("Kontaktorsak"), "\(david.capture())")
+            david.type("/")
+            david.type("Xylofonhosta")
+            david.keys("Enter")
+            #expect(david.waitFor("1 träff"), "\(david.capture())")
+            david.keys("Enter")
+            #expect(david.waitFor("a Tilldela"), "\(david.capture())")
+            david.type("a")
+            #expect(david.waitFor("Tilldela ärende \(id) till"), "\(david.capture())")
+            #expect(david.waitFor("har ärendet nu"), "\(david.capture())")
+            david.type("bertil")
+            david.keys("Enter")
+            #expect(david.waitFor("Ärende \(id) tilldelat Bertil Ek"), "\(david.capture())")
+            // Live in the second console: the case is now in Bertil's hotlist.
+            #expect(bertil.waitFor("QQ", timeout: 3), "\(bertil.capture())")
+            #expect(try store.caseDetail(id)?.ownerName == "Bertil Ek")
+            #expect(try store.auditEvents(caseId: id).contains { $0.action == "assign" && $0.actor.contains("david") })
+            #expect(david.quitConsole() && bertil.quitConsole())
+        }
     }
 }

@@ -59,12 +59,20 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libchafa (with libjpeg and libpng to decode): attachments drawn in the terminal.
+        .systemLibrary(
+            name: "CChafa",
+            pkgConfig: "chafa",
+            providers: [.apt(["libchafa-dev", "libglib2.0-dev", "libjpeg-dev", "libpng-dev"])]
+        ),
+        // The only code that talks to libchafa: the photo viewer's drawing.
+        .target(name: "LotsPhoto", dependencies: ["CChafa"]),
         // The only code that talks to ncurses.
         .target(name: "LotsTerminal", dependencies: ["CNcursesw", "LotsUI"]),
         .executableTarget(
             name: "lots",
             dependencies: [
-                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures",
+                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures", "LotsPhoto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,6 +84,7 @@ let package = Package(
             "LotsStore", "LotsCore", "LotsFixtures", "LotsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "LotsPhotoTests", dependencies: ["LotsPhoto", "LotsTestSupport"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [
             "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),

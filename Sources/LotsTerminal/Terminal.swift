@@ -198,6 +198,27 @@ public final class Terminal {
     /// Forgets the last frame, so the next draw repaints everything.
     public func invalidate() { last = nil }
 
+    /// Writes terminal text the cell buffer cannot hold (a photo drawn by libchafa: coloured symbols row by row, or
+    /// one sixel/kitty sequence) at a cell after the frame. Cursor and attributes are saved and restored around it,
+    /// so curses' own output stays right; `forgetScreen()` afterwards makes the next frame repaint over it.
+    public func overlay(_ lines: [String], x: Int, y: Int) {
+        var out = "\u{1B}7"
+        for (i, l) in lines.enumerated() { out += "\u{1B}[\(y + i + 1);\(x + 1)H" + l + "\u{1B}[0m" }
+        out += "\u{1B}8"
+        var bytes = Array(out.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue } else { break } }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The next draw repaints every cell, also those curses believes unchanged (an overlay drew over them).
+    public func forgetScreen() {
+        last = nil
+        clearok(lots_stdscr(), true)
+    }
+
     func apply(_ style: Style) {
         let look = theme.look(style)
         var attrs = lots_a_normal()

@@ -49,6 +49,7 @@ extension ConsoleState {
         case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
         case .caseHistory: return handleHistory(key)
+        case .photo: return handlePhoto(key)
         case .dayList: return handleDayList(key)
         }
     }
@@ -167,6 +168,9 @@ extension ConsoleState {
                                           items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
         case .assign: return [.loadClinicians(caseId: d.id)]
+        case .viewPhoto:
+            guard let a = d.attachments.first else { setStatus(t("photo.none")); return [] }
+            return saveDraftIfDirty() + [.viewAttachment(caseId: d.id, attachmentId: a.id)]
         case .offerSlots: return [.loadSlots(caseId: d.id)]
         case .videoMeeting: return saveDraftIfDirty() + [.startVideo(caseId: d.id)]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
@@ -331,6 +335,11 @@ extension ConsoleState {
             if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):
             setStatus(message)
+        case let .attachmentOpened(id, drawable):
+            guard detail?.attachments.contains(where: { $0.id == id }) == true else { break }
+            photoId = id
+            photoDrawable = drawable
+            screen = .photo
         case let .cliniciansLoaded(caseId, list):
             guard detail?.id == caseId else { break }
             modal = .assign(assignPicker(list))

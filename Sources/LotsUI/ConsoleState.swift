@@ -23,6 +23,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case unsnooze(caseId: Int64)
     /// The unit's clinicians for the supervisor's assign picker (issue 14).
     case loadClinicians(caseId: Int64)
+    /// Opens an attachment in the photo viewer (logged as "view-attachment").
+    case viewAttachment(caseId: Int64, attachmentId: Int64)
     /// A supervisor gives the case to a clinician of the unit.
     case assign(caseId: Int64, staffId: Int64, name: String)
     /// A staff-only note on the case (never shown to the citizen).
@@ -98,6 +100,8 @@ public enum ConsoleEvent: Sendable {
     case dayListLoaded(Date, [DayListEntry])
     /// The clinicians a supervisor may assign the case to.
     case cliniciansLoaded(caseId: Int64, [ClinicianLoad])
+    /// The viewer's attachment was read (and logged); `drawable` false when its bytes are gone or do not decode.
+    case attachmentOpened(attachmentId: Int64, drawable: Bool)
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -111,6 +115,8 @@ public enum ConsoleScreen: Sendable, Equatable {
     case caseHistory
     /// The unit's day list of booked visits (issue 15).
     case dayList
+    /// An attachment of the open case drawn in the terminal (issue 14).
+    case photo
 }
 
 /// A modal on top of the current screen.
@@ -196,6 +202,9 @@ public struct ConsoleState: Sendable, Equatable {
     /// Where the chat's "new messages" divider goes: the first citizen message that was unread when the case
     /// was opened (kept while the case stays open, though opening marks the messages read).
     public var unreadDivider: Int64?
+    /// The photo viewer: which attachment of the open case, and whether it could be drawn.
+    public var photoId: Int64?
+    public var photoDrawable = false
     public var historyScroll = 0
 
     // Day list (issue 15)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LotsCore
+import LotsPhoto
 import LotsStore
 import LotsTerminal
 import LotsUI
@@ -62,6 +63,9 @@ struct ConsoleCommand: ParsableCommand {
         var running = true
         var dirty = true
         var alertsSeen = 0
+        // The photo viewer draws with libchafa over the frame: symbols everywhere, sixel/kitty where the terminal says so.
+        let pixels = PhotoRenderer.bestPixels(environment: env), colors = PhotoRenderer.colors(environment: env)
+        var overlaid: Int64?
         while running && !Terminal.terminationRequested {
             if state.alerts > alertsSeen {
                 alertsSeen = state.alerts
@@ -69,13 +73,22 @@ struct ConsoleCommand: ParsableCommand {
             }
             if dirty {
                 let (w, h) = terminal.size
+                let showing = state.screen == .photo && state.photoDrawable && !state.locked && state.modal == nil ? state.photoId : nil
+                if overlaid != nil && overlaid != showing { terminal.forgetScreen() }  // repaint over the last photo
                 terminal.draw(ConsoleView.render(state, width: w, height: h))
+                if let id = showing {
+                    let area = PhotoScreen.imageArea(width: w, height: h)
+                    if let d = controller.photoDrawing(id: id, columns: area.columns, rows: area.rows, pixels: pixels, colors: colors) {
+                        terminal.overlay(d.pixels == .symbols ? d.lines : [d.text], x: area.x + (area.columns - d.columns) / 2, y: area.y)
+                    }
+                }
+                overlaid = showing
                 dirty = false
             }
             // A 25 ms wait lets another process's commit reach the screen within ~40 ms, and costs an idle
             // console well under 1 % of a core: it only draws when something changed.
             if let key = terminal.readKey(timeoutMs: 25) {
-                if key == .resize { terminal.invalidate() }
+                if key == .resize { if overlaid != nil { terminal.forgetScreen() } else { terminal.invalidate() } }
                 running = controller.run(state.handle(key), state: &state)
                 dirty = true
             }

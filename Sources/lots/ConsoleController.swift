@@ -1,5 +1,6 @@
 import Foundation
 import LotsCore
+import LotsPhoto
 import LotsStore
 import LotsUI
 
@@ -21,6 +22,9 @@ final class ConsoleController {
     var dashboardStale = false
     /// The newest unsaved draft: typing saves at most every 300 ms, and always before anything else runs.
     var pendingDraft: (caseId: Int64, body: String, templateCode: String?, since: Date)?
+    /// The photo viewer's bytes (kept here, not in the pure state) and its last drawing, per size.
+    var photo: (id: Int64, data: Data)?
+    var photoDrawing: (key: String, drawing: PhotoRenderer.Drawing?)?
 
     init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int? = nil) {
         self.store = store
@@ -118,6 +122,12 @@ final class ConsoleController {
             case let .unsnooze(id):
                 try store.unsnooze(caseId: id, by: try currentUser())
                 return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
+            case let .viewAttachment(_, attachmentId):
+                let data = try store.viewAttachment(attachmentId, for: try currentUser())
+                photo = data.map { (attachmentId, $0) }
+                photoDrawing = nil
+                let drawable = data.map { PhotoRenderer.draw($0, columns: 4, rows: 2) != nil } ?? false
+                return [.attachmentOpened(attachmentId: attachmentId, drawable: drawable)]
             case let .loadClinicians(id):
                 return [.cliniciansLoaded(caseId: id, try store.unitClinicians(for: try currentUser()))]
             case let .assign(id, staffId, name):
@@ -282,5 +292,15 @@ final class ConsoleController {
             if let w = waits[p.hsaId], !w.expected.isEmpty || !w.measured.isEmpty { choice.waits = w.summary(now: now) }
             return choice
         }
+    }
+
+    /// The photo on screen drawn for this area (cached per photo, size and mode: a frame redraw costs nothing).
+    func photoDrawing(id: Int64, columns: Int, rows: Int, pixels: PhotoRenderer.Pixels, colors: PhotoRenderer.Colors) -> PhotoRenderer.Drawing? {
+        guard let photo, photo.id == id else { return nil }
+        let key = "\(id) \(columns)x\(rows) \(pixels) \(colors)"
+        if let cached = photoDrawing, cached.key == key { return cached.drawing }
+        let drawing = PhotoRenderer.draw(photo.data, columns: columns, rows: rows, pixels: pixels, colors: colors)
+        photoDrawing = (key, drawing)
+        return drawing
     }
 }

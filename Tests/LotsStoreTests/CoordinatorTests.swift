@@ -100,3 +100,30 @@ import LotsStore
         #expect(logged == ["anna 2"])
     }
 }
+
+/// Opening an attachment in the photo viewer (issue 14): allowed as reading the case is, and logged.
+@Suite struct ViewAttachmentTests {
+    @Test func viewingAnAttachmentIsLoggedAndNeedsAccessToTheCase() throws {
+        let f = try StoreFixture()
+        let anna = try f.clinician("anna")
+        try f.store.addUser(username: "olle", displayName: "Olle", role: .clinician, profession: .lakare, unit: "SE2321000016-DEMO2",
+                            password: "demo", actor: .system("t"))
+        let olle = try #require(try f.store.user(named: "olle"))
+        let id = try f.addCase("Utslag")
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xD9])
+        let attachment = try f.store.pool.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO attachment (caseId, fileName, mimeType, width, height, byteCount, sha256, hasGPS, data)
+                VALUES (?, 'a.jpg', 'image/jpeg', 1, 1, 4, 'x', 0, ?)
+                """, arguments: [id, jpeg])
+            return db.lastInsertedRowID
+        }
+        #expect(try f.store.viewAttachment(attachment, for: anna) == jpeg)
+        let e = #expect(throws: LotsError.self) { _ = try f.store.viewAttachment(attachment, for: olle) }
+        #expect(e?.code == .denied)
+        let events = try f.store.auditEvents(caseId: id)
+        #expect(events.filter { $0.action == "view-attachment" }.map(\.actor) == ["anna"], "\(events.map(\.action))")
+        #expect(events.contains { $0.action == "view-attachment" && $0.detail == "attachment \(attachment)" })
+        #expect(throws: LotsError.self) { _ = try f.store.viewAttachment(99_999, for: anna) }
+    }
+}

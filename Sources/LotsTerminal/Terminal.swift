@@ -97,6 +97,15 @@ public final class Terminal {
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr); savedStderr = -1 }
     }
 
+    /// Sleeps in the kernel until a key arrives, one of `fds` is readable, a signal (resize, termination) comes, or
+    /// `timeoutMs` passes (-1: no limit). Returns the readable descriptors (STDIN_FILENO for keys).
+    public func wait(for fds: [Int32], timeoutMs: Int32) -> Set<Int32> {
+        var polls = ([STDIN_FILENO] + fds).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let n = poll(&polls, nfds_t(polls.count), timeoutMs)
+        guard n > 0 else { return n < 0 && errno == EINTR ? [STDIN_FILENO] : [] }  // a signal: let curses see a resize
+        return Set(polls.filter { $0.revents != 0 }.map(\.fd))
+    }
+
     /// Columns and rows of the terminal now.
     public var size: (width: Int, height: Int) { (Int(lots_cols()), Int(lots_lines())) }
 

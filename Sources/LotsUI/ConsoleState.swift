@@ -276,4 +276,14 @@ public struct ConsoleState: Sendable, Equatable {
     }
 
     func t(_ key: String) -> String { Strings.t(key, lang) }
+
+    /// When the console must next wake by itself (a `.tick`), however quiet the store: the next minute (the clock,
+    /// waiting times and response clocks show minutes), the screen lock, or a snoozed case's time. Between these an
+    /// idle console sleeps in the kernel until a key or a commit to its unit (issue 14).
+    public func nextTimedEvent(after t: Date) -> Date {
+        var next = Date(timeIntervalSince1970: (t.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
+        if user != nil, !locked, screen != .login { next = min(next, lastActivity.addingTimeInterval(lockAfter)) }
+        for e in queue + hot { if let u = e.snoozedUntil, u > t, u < next { next = u } }
+        return max(next, t.addingTimeInterval(0.01))
+    }
 }

@@ -16,7 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -62,6 +62,14 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libchafa (with libjpeg and libpng to decode): attachments drawn in the terminal.
+        .systemLibrary(
+            name: "CChafa",
+            pkgConfig: "chafa",
+            providers: [.apt(["libchafa-dev", "libglib2.0-dev", "libjpeg-dev", "libpng-dev"])]
+        ),
+        // The only code that talks to libchafa: the photo viewer's drawing.
+        .target(name: "LotsPhoto", dependencies: ["CChafa"]),
         // The only code that talks to ncurses.
         .target(name: "LotsTerminal", dependencies: ["CNcursesw", "LotsUI"]),
         // The citizen channel: HTTP API, Server-Sent Events, the web form. Never LotsUI or LotsTerminal.
@@ -80,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "lots",
             dependencies: [
-                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures", "LotsServer",
+                "LotsCore", "LotsStore", "LotsUI", "LotsTerminal", "LotsFixtures", "LotsServer", "LotsPhoto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -97,6 +105,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "LotsUITests", dependencies: ["LotsUI", "LotsCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "LotsPhotoTests", dependencies: ["LotsPhoto", "LotsTestSupport"]),
         .testTarget(name: "LotsEndToEndTests", dependencies: [
             "LotsTestSupport", "LotsCore", "LotsStore", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),

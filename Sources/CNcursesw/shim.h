@@ -35,6 +35,7 @@ static inline int lots_key_f0(void) { return KEY_F0; }
 // MARK: - Crash handling (async-signal-safe: only tcsetattr, write, time, backtrace_symbols_fd, sigaction and raise)
 
 #include <execinfo.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -42,6 +43,10 @@ static inline int lots_key_f0(void) { return KEY_F0; }
 struct lots_crash_state {
     struct termios modes; int modesOk; int fd; struct sigaction previous[32];
     char header[160]; size_t headerLength;
+    /// 0 for a command (stdout may be a pipe: no terminal to restore), 1 for the console.
+    int restoresTerminal;
+    /// Where to open the log if no descriptor was given (a command opens it only when it crashes).
+    char path[1024];
 };
 static inline struct lots_crash_state *lots_crash(void) {
     static struct lots_crash_state state = { .fd = -1 };
@@ -74,12 +79,24 @@ static inline const char *lots_signal_name(int sig) {
 /// signal, a backtrace of the crashing thread), then the default action.
 static inline void lots_crash_handler(int sig) {
     struct lots_crash_state *st = lots_crash();
-    if (st->modesOk) tcsetattr(STDIN_FILENO, TCSANOW, &st->modes);
-    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
-    lots_crash_write(STDOUT_FILENO, reset, sizeof reset - 1);
+    if (st->restoresTerminal) {
+        if (st->modesOk) tcsetattr(STDIN_FILENO, TCSANOW, &st->modes);
+        static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+        lots_crash_write(STDOUT_FILENO, reset, sizeof reset - 1);
+    }
     int fd = st->fd;
+    if (fd < 0 && st->path[0]) {
+        // mkdir and open are async-signal-safe: create the folders on the way, then the file.
+        char dir[sizeof st->path];
+        for (size_t i = 1; st->path[i] && i < sizeof dir; i++) {
+            if (st->path[i] != '/') continue;
+            memcpy(dir, st->path, i); dir[i] = 0;
+            mkdir(dir, 0700);
+        }
+        fd = open(st->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    }
     if (fd >= 0) {
-        lots_crash_puts(fd, "lots: console crashed with signal ");
+        lots_crash_puts(fd, st->restoresTerminal ? "lots: console crashed with signal " : "lots: command crashed with signal ");
         lots_crash_number(fd, sig);
         lots_crash_puts(fd, " ");
         lots_crash_puts(fd, lots_signal_name(sig));
@@ -101,9 +118,11 @@ static inline void lots_crash_handler(int sig) {
 
 /// Saves the terminal's modes now (before curses changes them) and catches fatal signals (on their own
 /// stack, so a stack overflow is reported too); `logfd` gets the report, headed by `version`.
-static inline void lots_install_crash_handler(int logfd, const char *version) {
+static inline void lots_install_crash_handler_for(int logfd, const char *version, int restoresTerminal, const char *path) {
     struct lots_crash_state *st = lots_crash();
-    st->modesOk = tcgetattr(STDIN_FILENO, &st->modes) == 0;
+    snprintf(st->path, sizeof st->path, "%s", path ? path : "");
+    st->restoresTerminal = restoresTerminal;
+    st->modesOk = restoresTerminal && tcgetattr(STDIN_FILENO, &st->modes) == 0;
     st->fd = logfd;
     int n = snprintf(st->header, sizeof st->header, "lots %s, pid %d", version, (int)getpid());
     st->headerLength = n < 0 ? 0 : ((size_t)n < sizeof st->header ? (size_t)n : sizeof st->header - 1);
@@ -124,10 +143,13 @@ static inline void lots_install_crash_handler(int logfd, const char *version) {
     }
 }
 
+static inline void lots_install_crash_handler(int logfd, const char *version) { lots_install_crash_handler_for(logfd, version, 1, NULL); }
+
 /// Restores the previous handlers (after the terminal is restored normally).
 static inline void lots_remove_crash_handler(void) {
     const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
     struct lots_crash_state *st = lots_crash();
+    st->restoresTerminal = 0;
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &st->previous[sigs[i]], NULL);
 }
 

@@ -82,8 +82,6 @@ public struct CaseDetail: Sendable, Equatable {
     public var history: [HistoryEntry]
     /// The automatic triage found no confident match ("ej säker automatisk bedömning").
     public var triageUncertain = false
-    /// The citizen has read staff messages up to this message id (0: none); set by the citizen channel.
-    public var citizenReadUpTo: Int64 = 0
     /// The patient's language (`sv` or `en`): templates for the patient follow it.
     public var language = "sv"
     /// The same patient's other cases (any unit), newest first; opening one is a logged access like any other.
@@ -101,6 +99,24 @@ public struct CaseDetail: Sendable, Equatable {
     public var closedAt: Date?
     /// The HSA-id of the unit the triage referred to.
     public var referralUnitHsaId: String?
+    /// Citizen messages the owner has not read yet, as stored when the case was read (before opening marks them read).
+    public var unreadCount = 0
+    /// The citizen's read receipt: the newest message id the citizen side has shown them, and when.
+    public var citizenReadUpTo: Int64?
+    public var citizenReadAt: Date?
+
+    /// The first of the `unreadCount` newest citizen messages: where the chat's "new messages" divider goes.
+    public var firstUnreadCitizenMessageId: Int64? {
+        guard unreadCount > 0 else { return nil }
+        let citizen = messages.filter { $0.author == .citizen }
+        return citizen.suffix(unreadCount).first?.id
+    }
+
+    /// The newest staff message (not a note) the citizen has read: where "läst av patienten" goes.
+    public var lastStaffMessageReadByCitizen: Int64? {
+        guard let upTo = citizenReadUpTo, upTo > 0 else { return nil }
+        return messages.last { $0.author == .staff && !$0.isStaffNote && $0.id <= upTo }?.id
+    }
 
     /// One move of the case to another unit, with its handover note (a staff note: never shown to the citizen).
     public struct ForwardInfo: Sendable, Equatable {

@@ -23,6 +23,8 @@ public struct DashboardStats: Sendable, Equatable {
     public var arrivalsPerHour: [Int]
     public var medianFirstResponseMinutesToday: Double?
     public var staffOnline: [StaffLoad]
+    /// Owned cases whose citizen has waited on the owner past the target: to reassign (issue 14).
+    public var silentOwners: [SilentOwnerCase] = []
     /// The unit's expected and measured waits (issue 15); nil when not loaded.
     public var waits: UnitWaits?
 

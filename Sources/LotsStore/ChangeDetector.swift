@@ -3,12 +3,14 @@ import GRDB
 
 /// Tells when another connection (usually another process) has committed to the store.
 ///
-/// GRDB's observation sees only this process's writes, so each console polls `PRAGMA data_version`
-/// on one dedicated connection; the value changes whenever any other connection commits. DESIGN §5.
+/// GRDB's observation sees only this process's writes, so each console asks `PRAGMA data_version` on one
+/// dedicated connection; the value changes whenever any other connection commits. DESIGN §5. The console asks
+/// when its notifier socket says a commit touched its unit (`CommitNotifier`), and once a minute regardless:
+/// the datagram is a hint, this is the truth.
 ///
 /// ```swift
 /// let detector = try ChangeDetector(path: store.path)
-/// if try detector.poll() { reloadQueue() }   // the console calls it every 25 ms
+/// if try detector.poll() { reloadQueue() }   // after a hint from CommitListener, or a minute without one
 /// ```
 public final class ChangeDetector: @unchecked Sendable {
     private let connection: DatabaseQueue
@@ -25,7 +27,7 @@ public final class ChangeDetector: @unchecked Sendable {
 
     /// The connection's current data version.
     public func current() throws -> Int {
-        // Called 40 times a second by every idle console: a cached statement keeps it to a few microseconds.
+        // A cached statement keeps it to a few microseconds.
         try connection.inDatabase { try Int.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 

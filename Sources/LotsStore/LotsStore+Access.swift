@@ -11,6 +11,8 @@ import LotsCore
 /// A denied action is an audit event and a `LotsError` with exit code 77.
 public enum CaseAccess: String, Sendable {
     case read, write
+    /// Giving the case to a clinician: a supervisor's one write (of their own unit).
+    case assign
 }
 
 /// A denial raised inside a transaction; `guarded` logs it after the rollback and rethrows the `LotsError`.
@@ -52,13 +54,13 @@ extension LotsStore {
         let creator: Int64? = r["createdByStaffId"]
         let allowed: Bool
         switch user.role {
-        case .clinician: allowed = unit == user.unitHsaId
-        case .supervisor: allowed = access == .read && unit == user.unitHsaId
+        case .clinician: allowed = unit == user.unitHsaId && access != .assign
+        case .supervisor: allowed = (access == .read || access == .assign) && unit == user.unitHsaId
         case .phoneNurse: allowed = access == .read && creator == user.id
         case .admin: allowed = false
         }
         if !allowed {
-            let verb = access == .read ? "read case \(caseId)" : "change case \(caseId)"
+            let verb = access == .read ? "read case \(caseId)" : access == .assign ? "assign case \(caseId)" : "change case \(caseId)"
             try deny(db, user, verb, caseId: caseId, pnr: r["personnummer"])
         }
     }

@@ -34,7 +34,9 @@ extension LotsStore {
     }
 
     /// Takes ownership of a case. Refused politely when the user already has `cap` open chats.
-    public func take(caseId: Int64, by user: StaffUser, cap: Int = 6, now: Date = Date()) throws {
+    /// The cap is the user's own (`staff.openChatCap`, set by an admin); `cap` may only lower it (the console's
+    /// `--chat-cap`).
+    public func take(caseId: Int64, by user: StaffUser, cap: Int? = nil, now: Date = Date()) throws {
         try guarded { try pool.write { db in
             try Self.requireAccess(db, user, caseId: caseId, .write)
             let st = try Self.caseState(db, caseId)
@@ -48,8 +50,9 @@ extension LotsStore {
                 throw LotsError("case \(caseId) is already taken by \(name)", at: "take", fix: "open another case, or ask \(name) to release it")
                     .keyed("err.takenBy", "\(caseId)", name)
             }
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM careCase WHERE ownerStaffId = ? AND status <> 'closed' AND status <> 'forwarded'",
-                                        arguments: [user.id]) ?? 0
+            let open = try Self.openChats(db, staffId: user.id)
+            let own = try Int.fetchOne(db, sql: "SELECT openChatCap FROM staff WHERE id = ?", arguments: [user.id]) ?? 6
+            let cap = min(own, cap ?? own)
             guard open < cap else {
                 throw LotsError("you already have \(open) open chats (the limit is \(cap))", at: "take", fix: "close or release a chat first")
                     .keyed("err.chatCap", "\(open)", "\(cap)")

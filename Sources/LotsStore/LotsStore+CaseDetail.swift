@@ -56,6 +56,9 @@ extension LotsStore {
             detail.pathway = (r["pathway"] as String?).flatMap(CarePathway.init(rawValue:))
             detail.closedAt = r["closedAt"]
             detail.referralUnitHsaId = r["referralUnitHsaId"]
+            detail.unreadCount = r["unreadCount"]
+            detail.citizenReadUpTo = r["citizenReadUpTo"]
+            detail.citizenReadAt = r["citizenReadAt"]
             detail.appointment = try Self.appointment(db, caseId: id)
             detail.offeredSlots = try Self.offeredSlots(db, caseId: id, now: Date())
             detail.forwards = try Row.fetchAll(db, sql: """
@@ -66,7 +69,6 @@ extension LotsStore {
                                        staffName: $0["staffName"], note: $0["note"], at: $0["at"])
             }
             detail.videoLinks = try String.fetchAll(db, sql: "SELECT url FROM videoMeeting WHERE caseId = ? ORDER BY id", arguments: [id])
-            detail.citizenReadUpTo = r["citizenReadUpTo"]
             return detail
         }
     }

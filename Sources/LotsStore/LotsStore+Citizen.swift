@@ -127,7 +127,7 @@ extension LotsStore {
             }
             let current: Int64 = r["citizenReadUpTo"]
             guard messageId > current else { return current }
-            try db.cachedStatement(sql: "UPDATE careCase SET citizenReadUpTo = ? WHERE id = ?").execute(arguments: [messageId, caseId])
+            try db.cachedStatement(sql: "UPDATE careCase SET citizenReadUpTo = ?, citizenReadAt = ? WHERE id = ?").execute(arguments: [messageId, Date(), caseId])
             try Self.audit(db, actor, action: "citizen-read", caseId: caseId, personnummer: r["personnummer"], detail: "up to message \(messageId)", at: now)
             return messageId
         }

@@ -14,6 +14,7 @@ extension LotsStore {
             try pool.read { db in try Self.requireRole(db, user, [.supervisor], to: "see the dashboard") }
             guard let unit = user.unitHsaId else { throw LotsError("no unit", at: "dashboard", fix: "give the supervisor a unit") }
             var stats = try dashboard(unit: unit, now: now)
+            stats.silentOwners = try silentOwnerCases(unit: unit, now: now)
             stats.waits = try unitWaits(now: now).first { $0.unitHsaId == unit }
             return stats
         }

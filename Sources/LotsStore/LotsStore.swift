@@ -76,6 +76,8 @@ public final class LotsStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             db.add(function: auditFunction)
+            // Consoles learn of commits to their unit's cases from this, not by polling (CommitNotifier).
+            db.add(transactionObserver: CommitPoker(store: path), extent: .databaseLifetime)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)

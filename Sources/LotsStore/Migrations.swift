@@ -388,6 +388,10 @@ enum Migrations {
             }
             try db.alter(table: "careCase") { t in t.add(column: "citizenReadUpTo", .integer).notNull().defaults(to: 0) }
         }
+        m.registerMigration("v16-citizen-read-receipt") { db in
+            // When the citizen last read staff messages (issue 14); the read position itself is v20's citizenReadUpTo.
+            try db.alter(table: "careCase") { t in t.add(column: "citizenReadAt", .datetime) }
+        }
         return m
     }
 }

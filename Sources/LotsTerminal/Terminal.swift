@@ -33,6 +33,13 @@ public final class Terminal {
         }
     }
 
+    /// Reports a command's crash (signal, version, pid, a backtrace) to the log file at `logPath` (opened, with
+    /// its folders, only when it happens), then lets the signal take its default action. Touches no terminal:
+    /// a command's output may be a pipe.
+    public static func installCommandCrashReport(logPath: String, version: String) {
+        lots_install_crash_handler_for(-1, version, 0, logPath)
+    }
+
     /// True once SIGTERM, SIGINT or SIGHUP arrived.
     public static var terminationRequested: Bool { terminationFlag != 0 }
 
@@ -88,6 +95,15 @@ public final class Terminal {
         endwin()
         lots_remove_crash_handler()
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr); savedStderr = -1 }
+    }
+
+    /// Sleeps in the kernel until a key arrives, one of `fds` is readable, a signal (resize, termination) comes, or
+    /// `timeoutMs` passes (-1: no limit). Returns the readable descriptors (STDIN_FILENO for keys).
+    public func wait(for fds: [Int32], timeoutMs: Int32) -> Set<Int32> {
+        var polls = ([STDIN_FILENO] + fds).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let n = poll(&polls, nfds_t(polls.count), timeoutMs)
+        guard n > 0 else { return n < 0 && errno == EINTR ? [STDIN_FILENO] : [] }  // a signal: let curses see a resize
+        return Set(polls.filter { $0.revents != 0 }.map(\.fd))
     }
 
     /// Columns and rows of the terminal now.
@@ -190,6 +206,27 @@ public final class Terminal {
 
     /// Forgets the last frame, so the next draw repaints everything.
     public func invalidate() { last = nil }
+
+    /// Writes terminal text the cell buffer cannot hold (a photo drawn by libchafa: coloured symbols row by row, or
+    /// one sixel/kitty sequence) at a cell after the frame. Cursor and attributes are saved and restored around it,
+    /// so curses' own output stays right; `forgetScreen()` afterwards makes the next frame repaint over it.
+    public func overlay(_ lines: [String], x: Int, y: Int) {
+        var out = "\u{1B}7"
+        for (i, l) in lines.enumerated() { out += "\u{1B}[\(y + i + 1);\(x + 1)H" + l + "\u{1B}[0m" }
+        out += "\u{1B}8"
+        var bytes = Array(out.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue } else { break } }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The next draw repaints every cell, also those curses believes unchanged (an overlay drew over them).
+    public func forgetScreen() {
+        last = nil
+        clearok(lots_stdscr(), true)
+    }
 
     func apply(_ style: Style) {
         let look = theme.look(style)

@@ -53,6 +53,9 @@ public final class Tmux: @unchecked Sendable {
     /// The visible pane as text.
     public func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
 
+    /// The pane with its colours and attributes as escape sequences (`capture-pane -e`).
+    public func captureWithEscapes() -> String { (try? tmux(["capture-pane", "-p", "-e", "-t", session])) ?? "" }
+
     /// Waits until the pane shows `text`; returns false after `timeout` seconds.
     @discardableResult
     public func waitFor(_ text: String, timeout: TimeInterval = 5) -> Bool {

@@ -7,6 +7,10 @@ public enum Action: String, Sendable, CaseIterable {
     case filterMine, filterUnit, filterUrgency, search, nextUnread, dashboard, history, phoneForm, patientLanguage, staffNote, earlierContacts, snooze, unsnooze, expandShortcut
     // Issue 15: offer times, video meeting now, the unit's day list.
     case offerSlots, videoMeeting, dayList, previousDay, nextDay
+    // Issue 14: a supervisor assigns the case to a clinician of the unit.
+    case assign
+    // Issue 14: the photo viewer.
+    case viewPhoto, nextPhoto, previousPhoto
     // The phone form.
     case nextField, previousField, digitalCase, selfCareCall, call112, myCases, answer
     // Text fields (composer, phone form, prompts): listed in help, done by the editor.
@@ -19,7 +23,7 @@ public enum Action: String, Sendable, CaseIterable {
 
 /// Where a binding applies.
 public enum BindingContext: String, Sendable, CaseIterable {
-    case global, queue, caseView = "case", composer, dashboard, history, phone, dayList
+    case global, queue, caseView = "case", composer, dashboard, history, phone, dayList, photo
 }
 
 /// One row of the binding table: keys, action, context, and the footer/help text in both languages.
@@ -83,6 +87,12 @@ public enum Bindings {
             Binding(keys: [.char("z")], action: .snooze, context: .caseView, sv: "Vila (till en tid eller svar)", en: "Snooze (until a time or a reply)",
                     inFooter: false, roles: clinicians),
             Binding(keys: [.char("Z")], action: .unsnooze, context: .caseView, sv: "Väck", en: "Unsnooze", inFooter: false, roles: clinicians),
+            Binding(keys: [.char("a")], action: .assign, context: .caseView, sv: "Tilldela kliniker", en: "Assign to clinician", inFooter: true,
+                    roles: [.supervisor]),
+            Binding(keys: [.char("p")], action: .viewPhoto, context: .caseView, sv: "Visa bild", en: "View photo", inFooter: false),
+            Binding(keys: [.escape, .char("p")], action: .back, context: .photo, sv: "Ärendet", en: "Case", inFooter: true),
+            Binding(keys: [.right, .char("]")], action: .nextPhoto, context: .photo, sv: "Nästa bild", en: "Next photo", inFooter: true),
+            Binding(keys: [.left, .char("[")], action: .previousPhoto, context: .photo, sv: "Förra bilden", en: "Previous photo", inFooter: true),
             Binding(keys: [.char("c")], action: .earlierContacts, context: .caseView, sv: "Tidigare kontakter", en: "Earlier contacts", inFooter: false),
             Binding(keys: [.char("h")], action: .history, context: .caseView, sv: "Historik", en: "History", inFooter: true),
             Binding(keys: [.char("l")], action: .patientLanguage, context: .caseView, sv: "Patientens språk (svenska/engelska)",
@@ -150,9 +160,9 @@ public enum Bindings {
     /// The contexts a role works in, in the order help lists them.
     public static func contexts(for role: LotsCore.Role?) -> [BindingContext] {
         switch role {
-        case .phoneNurse?: [.global, .phone, .queue, .caseView, .history]
-        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history, .dayList]
-        default: [.global, .queue, .caseView, .composer, .history, .dayList]
+        case .phoneNurse?: [.global, .phone, .queue, .caseView, .history, .photo]
+        case .supervisor?: [.global, .dashboard, .queue, .caseView, .history, .dayList, .photo]
+        default: [.global, .queue, .caseView, .composer, .history, .dayList, .photo]
         }
     }
 

@@ -69,7 +69,13 @@ enum CaseScreen {
         b.put("── \(s.t("case.chat")) " + String(repeating: "─", count: max(0, w - 8 - CellWidth.of(s.t("case.chat")))), x: 0, y: y, style: Style(.border))
         y += 1
         var rendered: [(String, Style)] = []
+        let readUpTo = d.lastStaffMessageReadByCitizen
         for m in d.messages {
+            if m.id == s.unreadDivider {
+                let label = " " + s.t("chat.newMessages") + " "
+                let side = max(2, (w - 1 - CellWidth.of(label)) / 2)
+                rendered.append((String(repeating: "┄", count: side) + label + String(repeating: "┄", count: side), Style(.warning, bold: true)))
+            }
             let who: String
             let style: Style
             switch m.author {
@@ -80,10 +86,12 @@ enum CaseScreen {
             case .staff: who = line(m.staffName ?? s.t("author.staff")) + (m.templateCode.map { " [\($0)]" } ?? ""); style = Style(.staff)
             case .system: who = s.t("author.system"); style = Style(.system)
             }
-            // The citizen's read receipt (from the web or app), on the staff's messages it covers.
-            let read = m.author == .staff && !m.isStaffNote && m.id <= d.citizenReadUpTo ? " " + s.t("case.read") : ""
-            rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):\(read)", style))
+            rendered.append(("\(ISOTime.local(m.at).suffix(11)) \(who):", style))
             for l in TextWrap.wrap(SafeText.sanitize(m.body), width: w - 3) { rendered.append(((m.isStaffNote ? "▌ " : "  ") + l, Style(.normal))) }
+            if m.id == readUpTo {
+                let at = d.citizenReadAt.map { " " + ISOTime.local($0).suffix(5) } ?? ""
+                rendered.append(("  ✓ " + s.t("chat.readByCitizen") + at, Style(.dim)))
+            }
         }
         let rows = max(0, chatBottom - y + 1)
         let maxScroll = max(0, rendered.count - rows)

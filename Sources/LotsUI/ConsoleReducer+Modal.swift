@@ -166,6 +166,8 @@ extension ConsoleState {
                 return [.snooze(caseId: d.id, until: spec.until, untilReply: spec.untilReply, reason: spec.reason)]
             }
             editor.handle(key); modal = .snooze(editor)
+        case let .assign(p):
+            return handleAssignPicker(p, key)
         case var .contacts(p):
             if key == .enter, let item = p.selected, let id = Int64(item.id) {
                 modal = nil

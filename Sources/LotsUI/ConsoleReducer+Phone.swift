@@ -81,11 +81,13 @@ extension ConsoleState {
         if let effects = global(action) { return effects }
         switch action {
         case .up: dashboardSelection = max(0, dashboardSelection - 1)
-        case .down: dashboardSelection = min(6, dashboardSelection + 1)
+        case .down: dashboardSelection = min(7, dashboardSelection + 1)
         case .open:
             // Drill down: the queue filtered to the chosen tile.
             filter = QueueFilter()
-            if dashboardSelection < 6 { filter.urgency = Urgency.allCases[dashboardSelection] } else { filter.overdue = true }
+            if dashboardSelection < 6 { filter.urgency = Urgency.allCases[dashboardSelection] }
+            else if dashboardSelection == 6 { filter.overdue = true }
+            else { filter.silentIds = dashboard?.silentOwners.map(\.id) ?? [] }
             selectedId = visibleQueue.first?.id
             screen = .queue
         case .dashboard: screen = .queue

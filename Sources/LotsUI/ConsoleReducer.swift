@@ -49,6 +49,7 @@ extension ConsoleState {
         case .phone: return handlePhone(key)
         case .caseView: return composerFocused ? handleComposer(key) : handleCase(key)
         case .caseHistory: return handleHistory(key)
+        case .photo: return handlePhoto(key)
         case .dayList: return handleDayList(key)
         }
     }
@@ -127,7 +128,7 @@ extension ConsoleState {
     func forbidden(_ action: Action, _ d: CaseDetail) -> String? {
         let id = Int(d.id)
         let changes: Set<Action> = [.take, .release, .compose, .insertTemplate, .forward, .close, .override, .patientLanguage, .snooze, .unsnooze,
-                                    .offerSlots, .videoMeeting]
+                                    .offerSlots, .videoMeeting, .assign]
         if d.status == .closed, changes.contains(action) {
             return action == .take ? Strings.t("deny.closedTake", lang, id) : Strings.t("deny.closed", lang, id)
         }
@@ -166,6 +167,10 @@ extension ConsoleState {
             modal = .contacts(PickerState(title: Strings.t("contacts.title", lang, SafeText.sanitize(d.name, keepNewlines: false)),
                                           items: d.earlierContacts.map { contactItem($0) }))
         case .patientLanguage: return [.setLanguage(caseId: d.id, language: d.language == "sv" ? "en" : "sv")]
+        case .assign: return [.loadClinicians(caseId: d.id)]
+        case .viewPhoto:
+            guard let a = d.attachments.first else { setStatus(t("photo.none")); return [] }
+            return saveDraftIfDirty() + [.viewAttachment(caseId: d.id, attachmentId: a.id)]
         case .offerSlots: return [.loadSlots(caseId: d.id)]
         case .videoMeeting: return saveDraftIfDirty() + [.startVideo(caseId: d.id)]
         case .release: return saveDraftIfDirty() + [.release(d.id)]
@@ -323,10 +328,21 @@ extension ConsoleState {
                 composerFocused = false
                 draftDirty = false
                 transcriptScroll = 0
+                unreadDivider = d.firstUnreadCitizenMessageId
+            } else if unreadDivider == nil {
+                unreadDivider = d.firstUnreadCitizenMessageId  // a reply arrived while the case was open
             }
             if !(sameCase && screen == .caseHistory) { screen = .caseView }
         case let .done(message):
             setStatus(message)
+        case let .attachmentOpened(id, drawable):
+            guard detail?.attachments.contains(where: { $0.id == id }) == true else { break }
+            photoId = id
+            photoDrawable = drawable
+            screen = .photo
+        case let .cliniciansLoaded(caseId, list):
+            guard detail?.id == caseId else { break }
+            modal = .assign(assignPicker(list))
         case .sent:
             composer.set("")
             composerTemplate = nil

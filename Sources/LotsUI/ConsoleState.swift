@@ -21,6 +21,12 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Put the case on hold until a time or the citizen's answer, with a reason; and take it off hold.
     case snooze(caseId: Int64, until: Date?, untilReply: Bool, reason: String)
     case unsnooze(caseId: Int64)
+    /// The unit's clinicians for the supervisor's assign picker (issue 14).
+    case loadClinicians(caseId: Int64)
+    /// Opens an attachment in the photo viewer (logged as "view-attachment").
+    case viewAttachment(caseId: Int64, attachmentId: Int64)
+    /// A supervisor gives the case to a clinician of the unit.
+    case assign(caseId: Int64, staffId: Int64, name: String)
     /// A staff-only note on the case (never shown to the citizen).
     case addStaffNote(caseId: Int64, body: String)
     /// Create (code nil) or update a personal template.
@@ -92,6 +98,10 @@ public enum ConsoleEvent: Sendable {
     case slotsLoaded(caseId: Int64, [Slot])
     /// The unit's day list.
     case dayListLoaded(Date, [DayListEntry])
+    /// The clinicians a supervisor may assign the case to.
+    case cliniciansLoaded(caseId: Int64, [ClinicianLoad])
+    /// The viewer's attachment was read (and logged); `drawable` false when its bytes are gone or do not decode.
+    case attachmentOpened(attachmentId: Int64, drawable: Bool)
     case unlocked
     case unlockFailed(String)
     case loggedOut
@@ -105,6 +115,8 @@ public enum ConsoleScreen: Sendable, Equatable {
     case caseHistory
     /// The unit's day list of booked visits (issue 15).
     case dayList
+    /// An attachment of the open case drawn in the terminal (issue 14).
+    case photo
 }
 
 /// A modal on top of the current screen.
@@ -136,6 +148,8 @@ public enum ConsoleModal: Sendable, Equatable {
     case contacts(PickerState)
     /// Writing a staff-only note; Enter saves it.
     case staffNote(TextEditor)
+    /// The supervisor's assign picker: the unit's clinicians with their load (issue 14).
+    case assign(PickerState)
 }
 
 /// Queue filters.
@@ -146,6 +160,8 @@ public struct QueueFilter: Sendable, Equatable {
     public var searchIds: [Int64]?
     /// Only cases past their response target with no answer.
     public var overdue = false
+    /// Only these cases: those whose owner has been silent past the target (the supervisor's dashboard).
+    public var silentIds: [Int64]?
     public init() {}
 }
 
@@ -183,6 +199,12 @@ public struct ConsoleState: Sendable, Equatable {
     public var composerTemplate: String?
     public var draftDirty = false
     public var transcriptScroll = 0
+    /// Where the chat's "new messages" divider goes: the first citizen message that was unread when the case
+    /// was opened (kept while the case stays open, though opening marks the messages read).
+    public var unreadDivider: Int64?
+    /// The photo viewer: which attachment of the open case, and whether it could be drawn.
+    public var photoId: Int64?
+    public var photoDrawable = false
     public var historyScroll = 0
 
     // Day list (issue 15)
@@ -229,11 +251,12 @@ public struct ConsoleState: Sendable, Equatable {
     /// The queue as filtered now.
     public var visibleQueue: [QueueEntry] {
         let q = snoozeOrdered
-        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue { return q }
+        if !filter.mine && filter.urgency == nil && filter.searchIds == nil && !filter.overdue && filter.silentIds == nil { return q }
         return q.filter { e in
             (!filter.mine || e.ownerName == user?.displayName)
                 && (filter.urgency == nil || e.urgency == filter.urgency)
                 && (filter.searchIds == nil || filter.searchIds!.contains(e.id))
+                && (filter.silentIds == nil || filter.silentIds!.contains(e.id))
                 && (!filter.overdue || (e.secondsToTarget(now: now).map { $0 < 0 } ?? false))
         }
     }
@@ -253,4 +276,14 @@ public struct ConsoleState: Sendable, Equatable {
     }
 
     func t(_ key: String) -> String { Strings.t(key, lang) }
+
+    /// When the console must next wake by itself (a `.tick`), however quiet the store: the next minute (the clock,
+    /// waiting times and response clocks show minutes), the screen lock, or a snoozed case's time. Between these an
+    /// idle console sleeps in the kernel until a key or a commit to its unit (issue 14).
+    public func nextTimedEvent(after t: Date) -> Date {
+        var next = Date(timeIntervalSince1970: (t.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
+        if user != nil, !locked, screen != .login { next = min(next, lastActivity.addingTimeInterval(lockAfter)) }
+        for e in queue + hot { if let u = e.snoozedUntil, u > t, u < next { next = u } }
+        return max(next, t.addingTimeInterval(0.01))
+    }
 }

@@ -25,6 +25,7 @@ public enum ConsoleView {
         case .phone: chrome(s, into: &b, context: .phone); PhoneScreen.render(s, into: &b)
         case .caseHistory: chrome(s, into: &b, context: .history); CaseHistoryScreen.render(s, into: &b)
         case .dayList: chrome(s, into: &b, context: .dayList); DayListScreen.render(s, into: &b)
+        case .photo: chrome(s, into: &b, context: .photo); PhotoScreen.render(s, into: &b)
         }
         if let m = s.modal { ModalView.render(m, state: s, into: &b) }
         return b

@@ -48,6 +48,19 @@ enum DashboardScreen {
             b.put(CellWidth.truncate(line, to: w - 2), x: 0, y: y, style: Style(.dim))
             y += 1
         }
+        // Silent owners: the citizen has waited on the owner past the target; Enter lists them to reassign (a).
+        let selectedSilent = s.dashboardSelection == 7
+        b.fill(y: y, style: selectedSilent ? Style(.selected) : Style(.normal))
+        b.put((selectedSilent ? "▶ " : "  ") + s.t("dash.silent") + ": \(d.silentOwners.count)", x: 0, y: y,
+              style: selectedSilent ? Style(.selected) : Style(.warning, bold: true))
+        y += 1
+        for c in d.silentOwners.prefix(max(0, b.height - 21 - min(d.overdue.count, max(0, b.height - 20)))) {
+            let line = "    \(QueueScreen.code(c.urgency)) #\(c.id) " + Strings.t("dash.silentLine", s.lang,
+                ConsoleView.duration(Int(s.now.timeIntervalSince(c.waitingSince))), SafeText.sanitize(c.ownerName, keepNewlines: false))
+                + " · " + SafeText.sanitize(c.reason, keepNewlines: false)
+            b.put(CellWidth.truncate(line, to: w - 2), x: 0, y: y, style: Style(.dim))
+            y += 1
+        }
         y += 1
         let spark = DashboardStats.sparkline(d.arrivalsPerHour)
         let sy = min(y, b.height - 6)

@@ -17,6 +17,7 @@ enum ModalView {
             prompt(Strings.t("override.title", s.lang, "\(QueueScreen.code(u)) \(Strings.urgency(u, s.lang))"), s.t("override.phone." + outcome.rawValue), editor, into: &b)
         case let .snooze(editor): prompt(s.t("snooze.title"), s.t("snooze.hint"), editor, into: &b)
         case let .contacts(p): picker(p, s, into: &b, preview: nil)
+        case let .assign(p): picker(p, s, into: &b, preview: nil)
         case let .staffNote(editor): prompt(s.t("note.title"), s.t("note.hint"), editor, into: &b)
         case let .closingTemplates(p, _, _, _): picker(p, s, into: &b, preview: templatePreview(p, s))
         case let .closeConfirm(outcome, _, editor):

@@ -65,6 +65,7 @@ enum QueueScreen {
         if let u = s.filter.urgency { info += " · " + Strings.t("queue.filter.urgency", s.lang, u.code) }
         if let q = s.filter.search { info += " · \"" + SafeText.sanitize(q, keepNewlines: false) + "\"" }
         if s.filter.overdue { info += " · " + s.t("queue.filter.overdue") }
+        if s.filter.silentIds != nil { info += " · " + s.t("queue.filter.silent") }
         return info
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LotsCore
+import LotsPhoto
 import LotsStore
 import LotsUI
 
@@ -10,7 +11,8 @@ final class ConsoleController {
     let engine: TriageEngine
     var user: StaffUser?
     let lang: Lang
-    let chatCap: Int
+    /// The session's own lower cap (`--chat-cap`); the user's cap in the store always applies.
+    let chatCap: Int?
     /// The store revision the queue on screen was read at, and when it was last read whole.
     var queueRev: Int64?
     var queueReadWhole = Date.distantPast
@@ -20,8 +22,11 @@ final class ConsoleController {
     var dashboardStale = false
     /// The newest unsaved draft: typing saves at most every 300 ms, and always before anything else runs.
     var pendingDraft: (caseId: Int64, body: String, templateCode: String?, since: Date)?
+    /// The photo viewer's bytes (kept here, not in the pure state) and its last drawing, per size.
+    var photo: (id: Int64, data: Data)?
+    var photoDrawing: (key: String, drawing: PhotoRenderer.Drawing?)?
 
-    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int = 6) {
+    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int? = nil) {
         self.store = store
         self.engine = engine
         self.lang = lang
@@ -117,6 +122,17 @@ final class ConsoleController {
             case let .unsnooze(id):
                 try store.unsnooze(caseId: id, by: try currentUser())
                 return try refresh(id, Strings.t("msg.unsnoozed", lang, Int(id)))
+            case let .viewAttachment(_, attachmentId):
+                let data = try store.viewAttachment(attachmentId, for: try currentUser())
+                photo = data.map { (attachmentId, $0) }
+                photoDrawing = nil
+                let drawable = data.map { PhotoRenderer.draw($0, columns: 4, rows: 2) != nil } ?? false
+                return [.attachmentOpened(attachmentId: attachmentId, drawable: drawable)]
+            case let .loadClinicians(id):
+                return [.cliniciansLoaded(caseId: id, try store.unitClinicians(for: try currentUser()))]
+            case let .assign(id, staffId, name):
+                try store.assign(caseId: id, to: staffId, by: try currentUser())
+                return try refresh(id, Strings.t("msg.assigned", lang, Int(id), name)) + staleDashboard(force: true, marking: true)
             case let .addStaffNote(id, body):
                 try store.addStaffNote(caseId: id, body: body, by: try currentUser())
                 return try refresh(id, Strings.t("msg.noteSaved", lang))
@@ -157,10 +173,21 @@ final class ConsoleController {
                 return []
             }
         } catch let e as LotsError {
+            logFailure(effect, code: e.code.rawValue, location: e.location, what: e.what, unexpected: e.code == .ioError || e.code == .other)
             return [.failed(Strings.error(e, lang))]
         } catch {
+            logFailure(effect, code: 1, location: "console", what: String(reflecting: type(of: error)), unexpected: true)
             return [.failed("\(error)")]
         }
+    }
+
+    /// One line in the log file: the action's name (never its text), who, the error's code and redacted words.
+    func logFailure(_ effect: ConsoleEffect, code: Int32, location: String, what: String, unexpected: Bool) {
+        let action = Mirror(reflecting: effect).children.first?.label ?? "\(effect)"
+        Log.shared.log(level: unexpected ? .error : .warning, "console action failed", metadata: [
+            "action": .string(action), "user": .string(user?.username ?? "-"), "exit": .stringConvertible(code),
+            "where": .string(LogFile.redacted(location)), "what": .string(LogFile.redacted(what)),
+        ])
     }
 
     func currentUser() throws -> StaffUser {
@@ -265,5 +292,15 @@ final class ConsoleController {
             if let w = waits[p.hsaId], !w.expected.isEmpty || !w.measured.isEmpty { choice.waits = w.summary(now: now) }
             return choice
         }
+    }
+
+    /// The photo on screen drawn for this area (cached per photo, size and mode: a frame redraw costs nothing).
+    func photoDrawing(id: Int64, columns: Int, rows: Int, pixels: PhotoRenderer.Pixels, colors: PhotoRenderer.Colors) -> PhotoRenderer.Drawing? {
+        guard let photo, photo.id == id else { return nil }
+        let key = "\(id) \(columns)x\(rows) \(pixels) \(colors)"
+        if let cached = photoDrawing, cached.key == key { return cached.drawing }
+        let drawing = PhotoRenderer.draw(photo.data, columns: columns, rows: rows, pixels: pixels, colors: colors)
+        photoDrawing = (key, drawing)
+        return drawing
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LotsCore
 import LotsStore
+import LotsTerminal
+import Logging
 
 /// `lots`: the console and its operations commands. DESIGN §4.
 @main
@@ -32,11 +34,12 @@ struct Lots: AsyncParsableCommand {
     /// usage errors, whether Lots or the argument parser found them. Help and version print as usual.
     static func main() async {
         let arguments = Self.normalized(Array(CommandLine.arguments.dropFirst()))
+        LoggingSystem.bootstrap { FileLogHandler(label: $0) }
+        Terminal.installCommandCrashReport(logPath: LogFile.path(), version: configuration.version)
         if let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) {
             let e = LotsError("unknown command \"\(SafeText.sanitize(String(first.prefix(40)), keepNewlines: false))\"", at: "COMMAND",
                               fix: "use one of \(subcommandNames.sorted().joined(separator: ", ")); see lots --help", code: .usage)
-            FileHandle.standardError.write(Data((e.line + "\n").utf8))
-            Foundation.exit(e.code.rawValue)
+            fail(e, arguments)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -46,12 +49,9 @@ struct Lots: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as LotsError {
-            FileHandle.standardError.write(Data((error.line + "\n").utf8))
-            Foundation.exit(error.code.rawValue)
+            fail(error, arguments)
         } catch let error where LotsStore.lotsError(for: error) != nil {
-            let e = LotsStore.lotsError(for: error)!
-            FileHandle.standardError.write(Data((e.line + "\n").utf8))
-            Foundation.exit(e.code.rawValue)
+            fail(LotsStore.lotsError(for: error)!, arguments)
         } catch {
             let code = exitCode(for: error)
             guard code != .success else { exit(withError: error) }  // --help, --version
@@ -61,9 +61,19 @@ struct Lots: AsyncParsableCommand {
             if let f = what.first { what = f.lowercased() + what.dropFirst() }
             let e = LotsError(SafeText.sanitize(what, keepNewlines: false), at: "usage", fix: "see lots \(arguments.first.map { subcommandNames.contains($0) ? $0 + " " : "" } ?? "")--help",
                               code: .usage)
-            FileHandle.standardError.write(Data((e.line + "\n").utf8))
-            Foundation.exit(LotsError.Code.usage.rawValue)
+            fail(e, arguments)
         }
+    }
+
+    /// Reports an error: one line on stderr, one (redacted: never patient text) in the log file, the sysexits code.
+    static func fail(_ e: LotsError, _ arguments: [String]) -> Never {
+        FileHandle.standardError.write(Data((e.line + "\n").utf8))
+        let command = arguments.first.flatMap { subcommandNames.contains($0) ? $0 : nil } ?? "console"
+        Log.shared.log(level: e.code == .ioError || e.code == .other ? .error : .warning, "command failed", metadata: [
+            "command": .string(command), "exit": .stringConvertible(e.code.rawValue),
+            "where": .string(LogFile.redacted(e.location)), "what": .string(LogFile.redacted(e.what)),
+        ])
+        Foundation.exit(e.code.rawValue)
     }
 
     /// The names of the subcommands (`lots foo` with any other word is an unknown command, not the console's usage).

@@ -8,7 +8,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage staff accounts.",
-        subcommands: [Add.self, Passwd.self]
+        subcommands: [Add.self, Passwd.self, Cap.self]
     )
 
     struct Add: ParsableCommand {
@@ -90,6 +90,34 @@ struct UserCommand: ParsableCommand {
             let password = try Passwords.readNew(for: name, fromStdin: identity.passwordStdin)
             try s.setPassword(username: name, password: password, by: user)
             print("password changed for \(name)")
+        }
+    }
+
+    struct Cap: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set how many chats a clinician may have open at once (as an admin; 1 to 50, default 6).",
+            discussion: """
+            The console and the store use this cap for taking and for a supervisor's assignments; a clinician's
+            --chat-cap can only lower it for one session.
+
+            Examples:
+              lots user cap anna 8 --user admin
+            """
+        )
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var identity: IdentityOptions
+        @Argument(help: "User name.") var name: String
+        @Argument(help: "Open chats at most (1 to 50).") var cap: Int
+
+        func run() throws {
+            guard (1...50).contains(cap) else {
+                throw LotsError("chat cap \(cap) is out of range", at: "CAP", fix: "choose 1 to 50", code: .usage)
+            }
+            let s = try store.open()
+            let admin = try identity.authenticate(s, for: "lots user cap")
+            try s.setChatCap(username: name, cap: cap, by: admin)
+            print("chat cap of \(name): \(cap)")
         }
     }
 }

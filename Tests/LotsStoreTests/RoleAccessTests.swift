@@ -51,16 +51,35 @@ import LotsStore
         #expect(denied { try w.f.store.close(caseId: w.ownCase, outcome: .duplicate, by: w.clinician) })
     }
 
-    @Test func supervisorReadsOwnUnitLoggedButNeverWrites() throws {
+    /// Supervisors read their unit (logged) and make exactly one kind of write: assigning an open case of their
+    /// unit to one of its clinicians (issue 14). Everything else a case can be changed by is refused and logged.
+    @Test func supervisorReadsOwnUnitLoggedAndWritesOnlyAssignments() throws {
         let w = try world()
         #expect(try w.f.store.caseDetail(w.ownCase, for: w.supervisor) != nil)
-        #expect(denied { try w.f.store.take(caseId: w.ownCase, by: w.supervisor) })
-        #expect(denied { try w.f.store.overrideUrgency(caseId: w.ownCase, to: .p1, reason: "x", by: w.supervisor) })
-        #expect(denied { _ = try w.f.store.caseDetail(w.otherCase, for: w.supervisor) })
+        try w.f.store.assign(caseId: w.ownCase, to: w.clinician.id, by: w.supervisor)
+        #expect(try w.f.store.caseDetail(w.ownCase)?.ownerName == "anna")
+        let refused: [(String, () throws -> Void)] = [
+            ("take", { try w.f.store.take(caseId: w.ownCase, by: w.supervisor) }),
+            ("override", { try w.f.store.overrideUrgency(caseId: w.ownCase, to: .p1, reason: "x", by: w.supervisor) }),
+            ("send", { _ = try w.f.store.sendStaffMessage(caseId: w.ownCase, body: "Hej", templateCode: nil, by: w.supervisor) }),
+            ("note", { _ = try w.f.store.addStaffNote(caseId: w.ownCase, body: "x", by: w.supervisor) }),
+            ("release", { try w.f.store.release(caseId: w.ownCase, by: w.supervisor) }),
+            ("forward", { _ = try w.f.store.forward(caseId: w.ownCase, to: "SE2321000016-DEMO2", note: "x", by: w.supervisor) }),
+            ("close", { try w.f.store.close(caseId: w.ownCase, outcome: .duplicate, by: w.supervisor) }),
+            ("snooze", { try w.f.store.snooze(caseId: w.ownCase, until: nil, untilReply: true, reason: "x", by: w.supervisor) }),
+            ("draft", { try w.f.store.saveDraft(caseId: w.ownCase, body: "x", templateCode: nil, by: w.supervisor) }),
+            ("language", { try w.f.store.setLanguage(caseId: w.ownCase, language: "en", by: w.supervisor) }),
+            ("other unit", { _ = try w.f.store.caseDetail(w.otherCase, for: w.supervisor) }),
+            ("assign other unit", { try w.f.store.assign(caseId: w.otherCase, to: w.otherUnitClinician.id, by: w.supervisor) }),
+        ]
+        for (what, body) in refused { #expect(denied(body), "\(what)") }
         let actions = try w.f.store.pool.read {
             try String.fetchAll($0, sql: "SELECT action FROM auditEvent WHERE actor = 'david' ORDER BY id")
         }
-        #expect(actions == ["open-case", "denied", "denied", "denied"])
+        #expect(actions == ["open-case", "assign"] + Array(repeating: "denied", count: refused.count), "\(actions)")
+        // And the case is as the assignment left it: the supervisor's refused writes changed nothing.
+        let d = try #require(try w.f.store.caseDetail(w.ownCase))
+        #expect(d.ownerName == "anna" && d.urgency != .p1 && d.status == .active && d.messages.allSatisfy { $0.author != .staff })
     }
 
     @Test func phoneNurseSeesOnlyCasesTheyCreated() throws {

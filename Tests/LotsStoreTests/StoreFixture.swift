@@ -26,6 +26,14 @@ struct StoreFixture {
         return user
     }
 
+    /// An admin account (no unit, password "demo").
+    func admin(_ name: String = "alva") throws -> StaffUser {
+        try store.addUser(username: name, displayName: name.capitalized, role: .admin, profession: nil, unit: nil, password: "demo",
+                          actor: .system("test"))
+        guard let user = try store.user(named: name) else { throw LotsError("no user \(name)", at: "fixture", fix: "") }
+        return user
+    }
+
     /// Adds a case with this reason, submitted `minutesAgo` minutes ago.
     @discardableResult
     func addCase(_ reason: String, minutesAgo: Double = 0, unit: String = unit, serial: Int = 1) throws -> Int64 {

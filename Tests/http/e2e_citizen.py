@@ -115,7 +115,7 @@ def main():
             status, _, _ = server.call("POST", f"/v1/cases/{case_id}/read", {"upTo": got[2]["id"]},
                                        headers={"Authorization": "Bearer " + token})
             check(status == 200, "the citizen marks the reply read")
-            check(tmux.wait_for("✓ läst", 1.0) is not None, "anna sees the read receipt")
+            check(tmux.wait_for("läst av patienten", 1.0) is not None, "anna sees the read receipt")
         check(events.wait_for(lambda e: e[1] == "status", 1.0) is not None, "the stream reports the status change")
 
         sent = time.time()

@@ -9,6 +9,9 @@ import LotsStore
 //   lots-bench commit DB USER    takes the newest new case of USER's unit as USER and prints "case ID"; then,
 //                                for every line "go TEXT" on stdin, stores TEXT as a citizen message on that case
 //                                and prints the CLOCK_MONOTONIC nanoseconds at which the commit returned.
+//   lots-bench reply DB          for every line "go CASE TEXT" on stdin, stores TEXT as a citizen message on CASE and
+//                                prints "START END": CLOCK_MONOTONIC ns before the write began and after it returned
+//                                (the scale figure measures from START: the commit, its poke and the frame together).
 //   lots-bench writer DB N START IDS
 //                                waits until CLOCK_MONOTONIC START (ns), then stores N citizen messages on the
 //                                comma-separated case ids, each in its own transaction, and prints one JSON line:
@@ -44,6 +47,18 @@ func commit(db: String, username: String) throws {
         guard line.hasPrefix("go ") else { fail("expected \"go TEXT\", got \"\(line)\"") }
         try store.addCitizenMessage(caseId: caseId, body: String(line.dropFirst(3)))
         emit(String(monotonicNanos()))
+    }
+}
+
+func reply(db: String) throws {
+    let store = try LotsStore.open(path: db)
+    emit("ready")
+    while let line = readLine() {
+        let parts = line.split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, parts[0] == "go", let id = Int64(parts[1]) else { fail("expected \"go CASE TEXT\", got \"\(line)\"") }
+        let start = monotonicNanos()
+        try store.addCitizenMessage(caseId: id, body: String(parts[2]))
+        emit("\(start) \(monotonicNanos())")
     }
 }
 
@@ -105,6 +120,8 @@ let args = CommandLine.arguments
 switch args.dropFirst().first {
 case "commit" where args.count == 4:
     do { try commit(db: args[2], username: args[3]) } catch { fail("\(error)") }
+case "reply" where args.count == 3:
+    do { try reply(db: args[2]) } catch { fail("\(error)") }
 case "writer" where args.count == 6:
     guard let n = Int(args[3]), let start = UInt64(args[4]) else { fail("writer: N and START are numbers") }
     let ids = args[5].split(separator: ",").compactMap { Int64($0) }
@@ -113,5 +130,5 @@ case "writer" where args.count == 6:
 case "profile" where args.count >= 4:
     do { try profile(args[2], Array(args.dropFirst(3))) } catch { fail("\(error)") }
 default:
-    fail("usage: lots-bench commit DB USER | lots-bench writer DB N START IDS")
+    fail("usage: lots-bench commit DB USER | lots-bench reply DB | lots-bench writer DB N START IDS")
 }

@@ -57,7 +57,8 @@ extension LotsStore {
             detail.closedAt = r["closedAt"]
             detail.referralUnitHsaId = r["referralUnitHsaId"]
             detail.unreadCount = r["unreadCount"]
-            detail.citizenReadUpTo = r["citizenReadUpTo"]
+            // 0 (the column's default) means the citizen has read nothing yet.
+            detail.citizenReadUpTo = (r["citizenReadUpTo"] as Int64?).flatMap { $0 > 0 ? $0 : nil }
             detail.citizenReadAt = r["citizenReadAt"]
             detail.appointment = try Self.appointment(db, caseId: id)
             detail.offeredSlots = try Self.offeredSlots(db, caseId: id, now: Date())

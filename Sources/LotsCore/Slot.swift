@@ -33,11 +33,19 @@ public struct Slot: Sendable, Equatable, Identifiable {
     public static let weekdays = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
     static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
-    /// A Swedish short label of a time span.
-    public static func label(start: Date, end: Date) -> String {
+    /// `Tue 24 Nov 10:20–10:40` in Stockholm time, for English pages.
+    public var englishLabel: String { Self.label(start: start, end: end, english: true) }
+
+    static let englishWeekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A short label of a time span in Stockholm time: Swedish, or English when asked.
+    public static func label(start: Date, end: Date, english: Bool = false) -> String {
         let s = StockholmTime(start), e = StockholmTime(end)
         func hm(_ t: StockholmTime) -> String { StockholmTime.pad(t.hour, 2) + ":" + StockholmTime.pad(t.minute, 2) }
-        return "\(weekdays[s.weekday]) \(s.day) \(months[s.month - 1]) \(hm(s))–\(hm(e))"
+        let day = english ? englishWeekdays[s.weekday] : weekdays[s.weekday]
+        let month = english ? englishMonths[s.month - 1] : months[s.month - 1]
+        return "\(day) \(s.day) \(month) \(hm(s))–\(hm(e))"
     }
 }
 

@@ -57,7 +57,7 @@ struct WebBooking {
         if let a = booked {
             body += """
             <h2>\(s.t("Din bokade tid", "Your booked time").html)</h2>
-            <p id="booked"><strong>\(a.slot.label.html)</strong>, \(a.slot.unitName.html) (\(a.slot.mode == .video ? "video" : s.t("besök", "visit")))</p>
+            <p id="booked"><strong>\(s.t(a.slot.label, a.slot.englishLabel).html)</strong>, \(a.slot.unitName.html) (\(a.slot.mode == .video ? "video" : s.t("besök", "visit")))</p>
             \(a.videoURL.map { "<p><a href=\"\($0.html)\">\(s.t("Länk till videomötet", "Link to the video meeting").html)</a></p>" } ?? "")
             <p><a href="/v1/cases/\(caseId)/appointment.ics">\(s.t("Lägg till i kalendern (.ics)", "Add to calendar (.ics)").html)</a></p>
             <form method="post" action="\(s.prefix)/booking/cancel"><button type="submit">\(s.t("Avboka tiden", "Cancel the booking").html)</button></form>
@@ -67,7 +67,7 @@ struct WebBooking {
             body += "<p id=\"slots\">\(s.t("Inga lediga tider är erbjudna just nu.", "No free times are offered right now.").html)</p>"
         } else {
             let options = slots.enumerated().map { i, t in
-                "<div class=\"option\"><input type=\"radio\" name=\"slot\" id=\"slot-\(t.id)\" value=\"\(t.id)\"\(i == 0 ? " required" : "")><label for=\"slot-\(t.id)\">\(t.label.html), \(t.unitName.html) (\(t.mode == .video ? "video" : s.t("besök", "visit")))</label></div>"
+                "<div class=\"option\"><input type=\"radio\" name=\"slot\" id=\"slot-\(t.id)\" value=\"\(t.id)\"\(i == 0 ? " required" : "")><label for=\"slot-\(t.id)\">\(s.t(t.label, t.englishLabel).html), \(t.unitName.html) (\(t.mode == .video ? "video" : s.t("besök", "visit")))</label></div>"
             }.joined()
             body += """
             <form method="post" action="\(s.prefix)/booking">

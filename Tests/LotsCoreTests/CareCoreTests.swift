@@ -15,6 +15,17 @@ import LotsFixtures
         #expect(Self.engine.triage(TriageInput(text: "Ont i halsen sedan två dagar", ageYears: 30), at: now).pathway == nil)
     }
 
+    @Test func aSlotIsLabelledInStockholmTimeInSwedishOrEnglish() {
+        let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+        let slot = Slot(id: 1, unitHsaId: "U", unitName: "Vårdcentralen", profession: .lakare, mode: .physical,
+                        start: start, end: start.addingTimeInterval(1200))
+        #expect(slot.label == "tis 1 dec 09:00–09:20")
+        #expect(slot.englishLabel == "Tue 1 Dec 09:00–09:20")
+        // Summer time: 07:30 UTC is 09:30 in Stockholm.
+        let june = ISOTime.parse("2027-06-06T07:30:00Z")!
+        #expect(Slot.label(start: june, end: june.addingTimeInterval(900), english: true) == "Sun 6 Jun 09:30–09:45")
+    }
+
     @Test func anUnknownPathwayIsALinePreciseCatalogError() {
         let text = """
             symptoms:

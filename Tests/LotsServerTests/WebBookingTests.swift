@@ -36,7 +36,9 @@ import LotsStore
         let page = try await f.request("GET", "/en/booking", cookie: cookie)
         #expect(page.status == 200)
         #expect(page.text.contains("<legend>Choose a time</legend>"))
-        #expect(page.text.contains("<input type=\"radio\" name=\"slot\" id=\"slot-\(slot.id)\" value=\"\(slot.id)\" required><label for=\"slot-\(slot.id)\">\(slot.label)"))
+        #expect(page.text.contains("<input type=\"radio\" name=\"slot\" id=\"slot-\(slot.id)\" value=\"\(slot.id)\" required><label for=\"slot-\(slot.id)\">\(slot.englishLabel)"))
+        // English words for the English page: "Tue 1 Dec", never "tis 1 dec".
+        #expect(!page.text.contains(slot.label) && slot.englishLabel.hasPrefix(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][StockholmTime(slot.start).weekday]))
         #expect(!page.text.contains("<script"), "booking needs no JavaScript")
 
         let missing = try await f.request("POST", "/booking", body: Data("".utf8), contentType: "application/x-www-form-urlencoded", cookie: cookie)

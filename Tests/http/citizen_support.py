@@ -175,6 +175,37 @@ class EventStream:
         self.sock.close()
 
 
+class Tmux:
+    """A tmux server of its own with one pane running bash; keys, text, capture and waiting for text."""
+
+    def __init__(self, socket_name, cols=100, rows=30):
+        self.s = socket_name
+        self.run("new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows), "env PS1='PROMPT$ ' TERM=xterm-256color bash --norc -i")
+
+    def run(self, *args):
+        return subprocess.run(["tmux", "-L", self.s, "-f", "/dev/null", *args], capture_output=True, text=True, timeout=10).stdout
+
+    def type(self, text):
+        self.run("send-keys", "-t", "t", "-l", text)
+
+    def keys(self, *names):
+        self.run("send-keys", "-t", "t", *names)
+
+    def capture(self):
+        return self.run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text, timeout=5.0):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if text in self.capture():
+                return time.time()
+            time.sleep(0.02)
+        return None
+
+    def kill(self):
+        subprocess.run(["tmux", "-L", self.s, "kill-server"], capture_output=True)
+
+
 def intake(pnr=PNR, reason="Ont i halsen sedan tre dagar, feber 38,5", photo=None, channel="app"):
     body = {"citizen": {"personnummer": pnr, "name": "Tolvan Tolvansson"}, "channel": channel, "unit": UNIT,
             "submittedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 30)), "reason": reason}

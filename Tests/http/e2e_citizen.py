@@ -12,7 +12,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from citizen_support import EventStream, IdentityProvider, Server, demo_store, intake  # noqa: E402
+from citizen_support import EventStream, IdentityProvider, Server, Tmux, demo_store, intake  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 failures = []
@@ -22,35 +22,6 @@ def check(ok, what):
     print(("ok   " if ok else "FAIL ") + what, flush=True)
     if not ok:
         failures.append(what)
-
-
-class Tmux:
-    def __init__(self, socket_name, cols=100, rows=30):
-        self.s = socket_name
-        self.run("new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows), "env PS1='PROMPT$ ' TERM=xterm-256color bash --norc -i")
-
-    def run(self, *args):
-        return subprocess.run(["tmux", "-L", self.s, "-f", "/dev/null", *args], capture_output=True, text=True, timeout=10).stdout
-
-    def type(self, text):
-        self.run("send-keys", "-t", "t", "-l", text)
-
-    def keys(self, *names):
-        self.run("send-keys", "-t", "t", *names)
-
-    def capture(self):
-        return self.run("capture-pane", "-p", "-t", "t")
-
-    def wait_for(self, text, timeout=5.0):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if text in self.capture():
-                return time.time()
-            time.sleep(0.02)
-        return None
-
-    def kill(self):
-        subprocess.run(["tmux", "-L", self.s, "kill-server"], capture_output=True)
 
 
 def main():

@@ -74,11 +74,20 @@ public enum CatalogParser {
                 symptoms.append(sym)
             }
         }
-        // `extend:` adds lay expressions to findings defined elsewhere (a lexicon kept apart from the model).
+        // `extend:` adds lay expressions to findings (`id:`) or complaints (`code:`) defined elsewhere (a lexicon
+        // kept apart from the model).
         for (name, text) in files {
             let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
             for e in try top["extend"]?.list() ?? [] {
-                let m = try e.mapping(allowed: ["id", "terms", "not"])
+                let m = try e.mapping(allowed: ["id", "code", "terms", "not"])
+                if let codeNode = m["code"] {
+                    let code = try codeNode.string()
+                    guard let i = symptoms.firstIndex(where: { $0.code == code }) else {
+                        throw codeNode.fail("extend names unknown symptom code \"\(code)\"", fix: "use a code defined under symptoms: or correct it")
+                    }
+                    symptoms[i].terms += try m.required("terms", in: e).strings()
+                    continue
+                }
                 let id = try m.required("id", in: e).string()
                 guard let i = findings.firstIndex(where: { $0.id == id }) else {
                     throw e.fail("extend names unknown finding \"\(id)\"", fix: "define it under findings: or correct the id")

@@ -53,6 +53,10 @@ public struct CompiledTerm: Sendable {
             let n = bytes.count, m = token.count
             guard m >= n else { return false }
             if mode == .exact { return m == n && token == bytes }
+            // A one-letter word is itself ("p" in "p-stav" is not "på"); a two-letter one inflects but does not
+            // begin longer words ("dö" ~ "dör", "döda", not "dotter").
+            if n == 1 { return m == 1 && token == bytes }
+            if n == 2, m > n + 2 { return false }
             if token.starts(with: bytes) { return true }
             guard mode == .compound, m > n + 2 else { return false }
             if n >= 3, token[(m - n)...].elementsEqual(bytes) { return true }
@@ -165,6 +169,9 @@ public struct CompiledTerm: Sendable {
             }
             guard ok else { continue }
             let range = used.min()!...used.max()!
+            // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand close together: far
+            // apart they usually belong to different statements ("ont i magen och har svårt" is not "svårt ont").
+            if stems.count > 1, used != used.sorted(), range.count > stems.count + 2 { continue }
             // A clause boundary inside the span means the words belong to different statements.
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
             if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }

@@ -19,6 +19,22 @@ import LotsCore
         #expect(c.symptoms.first?.urgency == .p4)
     }
 
+    @Test func aLexiconFileExtendsAComplaintsTermsByCode() throws {
+        let lexicon = """
+        extend:
+          - code: A
+            terms: [bbb ccc]
+        """
+        let catalog = try CatalogParser.parse(files: [("a.yaml", good), ("lex.yaml", lexicon)])
+        #expect(catalog.symptoms.first?.terms == ["aaa", "bbb ccc"])
+        let unknown = "extend:\n  - code: NOPE\n    terms: [x]\n"
+        #expect {
+            try CatalogParser.parse(files: [("a.yaml", good), ("lex.yaml", unknown)])
+        } throws: { e in
+            (e as? LotsError)?.description.contains("lex.yaml:2") == true && "\(e)".contains("unknown symptom code \"NOPE\"")
+        }
+    }
+
     @Test func unknownUrgencyNamesLineAndAllowedCodes() {
         let e = error(good.replacingOccurrences(of: "P4", with: "P9"))
         #expect(e?.location == "c.yaml:5:14")

@@ -14,6 +14,25 @@ import LotsTestSupport
         Shipped.engine.triage(TriageInput(text: text, ageYears: age), at: tuesday)
     }
 
+    @Test func wordsOutOfThePhrasesOrderMustStandClose() throws {
+        // In order, a few words may come between; out of order only right next to each other.
+        #expect(CompiledTerm("ont i magen").match(in: TextAnalysis("magen gör ont")) != nil)
+        #expect(CompiledTerm("svårt ont").match(in: TextAnalysis("det gör ont i magen och jag har svårt att gå")) == nil)
+        #expect(CompiledTerm("mycket dålig").match(in: TextAnalysis("hon gnäller mycket och sover dåligt")) != nil, "in order, near")
+        // Session 5 defects from new scenario writers: a toddler who "vill inte använda armen" is not suicidal;
+        // fever that "släppte" is not a floppy child.
+        #expect(!triage("Min dotter 3 år föll i trappan och vill inte använda högra armen", age: 3).findings.contains("suicidal-thoughts"))
+        #expect(!triage("Röda prickar över hela kroppen nu när febern släppte, han är pigg", age: 1).findings.contains("drowsy"))
+    }
+
+    @Test func shortWordsDoNotBeginLongerOnes() {
+        // "p" (of "p-stav") is not "på"; "dö" inflects ("dör") but does not begin "dotter".
+        #expect(CompiledTerm("p-stav").match(in: TextAnalysis("föll på skidor med staven")) == nil)
+        #expect(CompiledTerm("vill dö").match(in: TextAnalysis("min dotter vill inte äta")) == nil)
+        #expect(CompiledTerm("vill dö").match(in: TextAnalysis("jag vill dö")) != nil)
+        #expect(CompiledTerm("ta livet").match(in: TextAnalysis("tar livet av mig")) != nil)
+    }
+
     @Test func deniedFetalMovementsAreReducedFetalMovements() {
         let r = triage("Gravid vecka 28 och har inte känt bebisen röra sig sen i morse", age: 27)
         #expect(r.findings.contains("reduced-fetal-movements"), "\(r.rationaleText)")

@@ -96,10 +96,10 @@ public struct CompiledTerm: Sendable {
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
         var content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
-        // "kissade på mig" must not shrink to "kissade" (which "kissade i blöjan" also says): when one word would be
-        // left, a reflexive pronoun stays, as a whole word.
+        // A phrase never shrinks to one word: "kissade på mig" is not "kissade" (which "kissade i blöjan" also says),
+        // "dricker för lite" is not "dricker". When one word would be left, the small words stay, as whole words.
         if content.count == 1, words.count > 1 {
-            content = words.compactMap { Self.reflexives.contains($0) ? "=" + $0 : content.contains($0) ? $0 : nil }
+            content = words.map { content.contains($0) ? $0 : "=" + $0 }
         }
         let chosen = content.isEmpty ? words : content
         self.stems = chosen.map(Stem.init)
@@ -169,9 +169,9 @@ public struct CompiledTerm: Sendable {
             }
             guard ok else { continue }
             let range = used.min()!...used.max()!
-            // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand close together: far
+            // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand together, one word between at most: far
             // apart they usually belong to different statements ("ont i magen och har svårt" is not "svårt ont").
-            if stems.count > 1, used != used.sorted(), range.count > stems.count + 2 { continue }
+            if stems.count > 1, used != used.sorted(), range.count > stems.count + 1 { continue }
             // A clause boundary inside the span means the words belong to different statements.
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
             if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }

@@ -51,6 +51,11 @@ public struct TextAnalysis: Sendable {
     /// Words that make an age of a number and unit ("min 3 månaders bebis", "a 6 week old").
     static let personWords: Set<String> = ["bebis", "bebisen", "baby", "barn", "barnet", "son", "sonen", "dotter", "dottern", "flicka",
                                            "pojke", "kille", "tjej", "grabb", "infant", "bebbe", "spadbarn", "lillebror", "lillasyster"]
+    /// Grown-ups a text is written about: "farfar 90 år", "my husband 81 years" state an age, not a duration.
+    static let relativeWords: Set<String> = ["pappa", "mamma", "farfar", "farmor", "morfar", "mormor", "maken", "make", "frun", "fru",
+                                             "sambo", "sambon", "bror", "brodern", "syster", "systern", "kvinna", "man", "dad", "mum", "mom",
+                                             "father", "mother", "husband", "wife", "grandpa", "grandma", "grandfather", "grandmother",
+                                             "brother", "sister", "partner", "patient", "patienten", "granny"]
     /// Swedish words for an N-year-old child.
     static let yearOldWords: [String: Int] = ["ettaring": 1, "tvaaring": 2, "trearing": 3, "fyraaring": 4, "femaring": 5, "sexaring": 6,
                                               "sjuaring": 7, "attaring": 8, "nioaring": 9, "tioaring": 10]
@@ -282,7 +287,7 @@ public struct TextAnalysis: Sendable {
         let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
         if ["ar", "e", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
         // "sonen 2 år har feber", "min dotter 10 mån", "my son 3 months"
-        if Self.personWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
+        if Self.personWords.contains(before) || Self.relativeWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
         if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }
         if before == "pa" && Self.personWords.contains(before2) { return true }
         // "föddes för tre veckor sedan", "born 3 weeks ago"

@@ -104,8 +104,9 @@ enum Base64URL {
     }
 
     static func decode(_ text: String) -> Data? {
-        var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while s.count % 4 != 0 { s += "=" }
-        return Data(base64Encoded: s)
+        // Byte by byte: replacingOccurrences went through NSString on every request with an ID token (issue 13).
+        var b = Array(text.utf8).map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "+") : $0 == UInt8(ascii: "_") ? UInt8(ascii: "/") : $0 }
+        while b.count % 4 != 0 { b.append(UInt8(ascii: "=")) }
+        return Data(base64Encoded: Data(b))
     }
 }

@@ -41,7 +41,8 @@ public struct IntakeParser {
             let offset = Self.firstInvalidUTF8(data)
             throw LotsError("intake is not valid UTF-8 (byte \(offset))", at: source, fix: "save the file as UTF-8")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Scalar by scalar, not trimmingCharacters: that copies the whole body into an NSString first (issue 13).
+        guard !text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw LotsError("intake is empty", at: source, fix: "send one JSON object as described in the README")
         }
         let any: Any
@@ -85,7 +86,10 @@ public struct IntakeParser {
             throw fail("unknown channel \"\(Self.shown(channelText, 10))\"", "channel", "use app, web or phone")
         }
         let unit = try string(root["unit"], "unit", max: 64)
-        guard unit.range(of: #"^SE[0-9A-Za-z\-]{4,40}$"#, options: .regularExpression) != nil else {
+        // The plain form without a regular expression (compiled anew on every call); anything else as before.
+        let plainHSA = unit.utf8.count >= 6 && unit.utf8.count <= 42 && unit.hasPrefix("SE")
+            && unit.utf8.dropFirst(2).allSatisfy { $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        guard plainHSA || unit.range(of: #"^SE[0-9A-Za-z\-]{4,40}$"#, options: .regularExpression) != nil else {
             throw fail("invalid HSA-id \"\(Self.shown(unit, 64))\"", "unit", "write the unit's HSA-id, e.g. SE2321000016-DEMO1")
         }
         let when = try string(root["submittedAt"], "submittedAt", max: 40)

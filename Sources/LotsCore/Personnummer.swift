@@ -21,7 +21,12 @@ public struct Personnummer: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYYYMMDD-NNNN`, the canonical 12-digit form.
     public var canonical: String {
-        String(format: "%04d%02d%02d-%@%d", year, month, isSamordningsnummer ? day + 60 : day, serial, checkDigit)
+        // Not String(format:): that goes through NSString, and every intake over HTTP asks for this several times.
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + padded(month, 2) + padded(isSamordningsnummer ? day + 60 : day, 2) + "-" + serial + String(checkDigit)
     }
     public var description: String { canonical }
 

@@ -60,7 +60,12 @@ struct CaseAccess {
         guard let h = request.headers[.authorization] else { return nil }
         let parts = h.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let t = parts[1].trimmingCharacters(in: .whitespaces)
-        return t.isEmpty || t.count > 8_192 ? nil : t
+        // Trimmed scalar by scalar (tabs and Unicode spaces, as CharacterSet.whitespaces): trimmingCharacters bridged
+        // every ID token through NSString (issue 13).
+        let scalars = parts[1].unicodeScalars
+        let blank = { (u: Unicode.Scalar) in CharacterSet.whitespaces.contains(u) }
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return nil }
+        let t = String(scalars[first...last])
+        return t.count > 8_192 ? nil : t
     }
 }

@@ -57,16 +57,3 @@ struct Problem: Error, HTTPResponseError {
         return Response(status: status, headers: h, body: .init(byteBuffer: ByteBuffer(data: JSONOut.data(json))))
     }
 }
-
-/// JSON bodies written with sorted keys and unescaped slashes.
-enum JSONOut {
-    static func data(_ object: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    }
-
-    static func response(_ object: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var h = headers
-        h[.contentType] = "application/json"
-        return Response(status: status, headers: h, body: .init(byteBuffer: ByteBuffer(data: data(object))))
-    }
-}

@@ -13,7 +13,7 @@ public struct ServerOptions: Sendable {
     /// The web form's demo login (a personnummer, no password): only on a store made by `lots demo`.
     public var demo = false
     /// Requests a minute per client address and per token before 429.
-    public var rateLimit = 120_000
+    public var rateLimit = 600_000
     /// Origins allowed by CORS; none by default.
     public var corsOrigins: [String] = []
     /// The unit a web-form intake goes to when the citizen picks none.

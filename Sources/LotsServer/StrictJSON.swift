@@ -11,7 +11,7 @@ struct StrictJSON {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw LotsError("body is not valid UTF-8", at: Self.source, fix: "send UTF-8 JSON")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw LotsError("body is empty", at: Self.source, fix: "send one JSON object")
         }
         let any: Any

@@ -40,14 +40,16 @@ struct ConsoleCommand: ParsableCommand {
         }
         let env = ProcessInfo.processInfo.environment
         try Terminal.checkUsable(environment: env)
+        ConsoleMemory.configure()
         let s = try store.open()
-        let engine = try triageEngine(for: s)
+        // The triage engine is built only when a phone nurse logs in (ConsoleKnowledge): ~10 MB less per console.
+        let knowledge = try ConsoleKnowledge(store: s)
         let language = Lang.resolve(flag: lang, environment: env)
         let detector = try ChangeDetector(path: s.path)
         if let chatCap, !(1...50).contains(chatCap) {
             throw LotsError("chat cap \(chatCap) is out of range", at: "--chat-cap", fix: "choose 1 to 50", code: .usage)
         }
-        let controller = ConsoleController(store: s, engine: engine, lang: language, chatCap: chatCap)
+        let controller = ConsoleController(store: s, knowledge: knowledge, lang: language, chatCap: chatCap)
         guard (5...86_400).contains(lockAfter) else {
             throw LotsError("lock time \(lockAfter) s is out of range", at: "--lock-after", fix: "choose 5 to 86400 seconds", code: .usage)
         }

@@ -5,9 +5,10 @@ import LotsUI
 
 /// The 1177 phone form's edge: live triage, validation, and storing the call.
 extension ConsoleController {
-    /// Catalog symptoms for the symptom search (their red-flag questions come from the live triage).
-    func symptomChoices() -> [SymptomChoice] {
-        engine.catalog.symptoms.map { s in SymptomChoice(code: s.code, title: lang == .sv ? s.titleSv : s.titleEn) }.sorted { $0.title < $1.title }
+    /// Catalog symptoms for the symptom search (their red-flag questions come from the live triage). Builds the
+    /// triage engine at a phone nurse's log-in, so the form's first keystroke does not wait for it.
+    func symptomChoices() throws -> [SymptomChoice] {
+        try knowledge.engine.catalog.symptoms.map { s in SymptomChoice(code: s.code, title: lang == .sv ? s.titleSv : s.titleEn) }.sorted { $0.title < $1.title }
     }
 
     func phoneInput(text: String, personnummer: String, answers: [String: Bool], now: Date) -> TriageInput {
@@ -21,7 +22,7 @@ extension ConsoleController {
     func listedUnit(_ text: String) -> String? {
         let folded = TextAnalysis.fold(text.trimmingCharacters(in: .whitespaces))
         guard !folded.isEmpty else { return nil }
-        return engine.policy.directory.providers.first {
+        return knowledge.directory.providers.first {
             ($0.type == .vardcentral || $0.type == .digitalVardcentral) && ($0.hsaId.lowercased() == folded || TextAnalysis.fold($0.name).contains(folded))
         }?.hsaId
     }
@@ -33,8 +34,8 @@ extension ConsoleController {
         return (triage.urgency >= .p3 ? listed : nil) ?? referred ?? listed ?? user?.unitHsaId ?? "SE2321000016-1177"
     }
 
-    func phoneTriage(text: String, personnummer: String, answers: [String: Bool], listedText: String = "", now: Date) -> PhoneTriage {
-        let r = engine.triage(phoneInput(text: text, personnummer: personnummer, answers: answers, now: now), at: now)
+    func phoneTriage(text: String, personnummer: String, answers: [String: Bool], listedText: String = "", now: Date) throws -> PhoneTriage {
+        let r = try knowledge.engine.triage(phoneInput(text: text, personnummer: personnummer, answers: answers, now: now), at: now)
         let destination = phoneDestination(r, listed: listedUnit(listedText))
         let unit = r.referral.provider.map { p in
             " – \(p.name) (\(p.hours.isOpen(at: now) ? Strings.t("open.now", lang) : p.hours.nextOpening(after: now).map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)))"
@@ -69,12 +70,13 @@ extension ConsoleController {
         }
         guard errors.isEmpty, let pnr else { return [.phoneInvalid(errors)] }
         let text = form.triageText
+        let engine = try knowledge.engine
         var triage = engine.triage(TriageInput(text: text, ageYears: pnr.age(at: now), ageMonths: pnr.ageInMonths(at: now), sex: pnr.sex,
                                                answers: form.answers), at: now)
         // The complaint the nurse chose is the case's complaint (the triage's urgency still counts every finding).
         if let code = form.chosen?.code, let chosen = engine.catalog.symptom(code) { triage.symptom = chosen }
         if outcome.isLessUrgent(than: triage.urgency), (overrideReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return [.phoneTriaged(phoneTriage(text: text, personnummer: form.personnummer.text, answers: form.answers,
+            return [.phoneTriaged(try phoneTriage(text: text, personnummer: form.personnummer.text, answers: form.answers,
                                               listedText: form.listedUnit.text, now: now)),
                     .phoneNeedsOverride(outcome, triage.urgency)]
         }

@@ -8,7 +8,8 @@ import LotsUI
 /// the pure console model and SQLite; it never draws.
 final class ConsoleController {
     let store: LotsStore
-    let engine: TriageEngine
+    /// The triage knowledge, read when first needed: a clinician's console never builds the engine.
+    let knowledge: ConsoleKnowledge
     var user: StaffUser?
     let lang: Lang
     /// The session's own lower cap (`--chat-cap`); the user's cap in the store always applies.
@@ -26,9 +27,9 @@ final class ConsoleController {
     var photo: (id: Int64, data: Data)?
     var photoDrawing: (key: String, drawing: PhotoRenderer.Drawing?)?
 
-    init(store: LotsStore, engine: TriageEngine, lang: Lang, chatCap: Int? = nil) {
+    init(store: LotsStore, knowledge: ConsoleKnowledge, lang: Lang, chatCap: Int? = nil) {
         self.store = store
-        self.engine = engine
+        self.knowledge = knowledge
         self.lang = lang
         self.chatCap = chatCap
     }
@@ -75,9 +76,10 @@ final class ConsoleController {
                 }
                 user = u
                 queueRev = nil
+                ConsoleMemory.giveBack()  // the password check's memory
                 try store.touchPresence(u, at: Date())
                 var events: [ConsoleEvent] = []
-                if u.role == .phoneNurse { events.append(.symptomsLoaded(symptomChoices())) }
+                if u.role == .phoneNurse { events.append(.symptomsLoaded(try symptomChoices())) }
                 let unitName = try u.unitHsaId.flatMap { try store.unitName($0) } ?? "Region Demo"
                 return events + [.loggedIn(u, unitName: unitName, templates: try store.templates(for: u.id), units: unitChoices(now: Date()))]
             case .loadQueue:
@@ -141,7 +143,7 @@ final class ConsoleController {
                 let saved = try store.savePersonalTemplate(code: code, body: body, by: u)
                 return [.templatesLoaded(try store.templates(for: u.id)), .done(Strings.t("msg.templateSaved", lang, saved))]
             case let .triagePhone(text, pnrText, answers, listed):
-                return [.phoneTriaged(phoneTriage(text: text, personnummer: pnrText, answers: answers, listedText: listed, now: Date()))]
+                return [.phoneTriaged(try phoneTriage(text: text, personnummer: pnrText, answers: answers, listedText: listed, now: Date()))]
             case let .submitPhone(form, outcome, reason):
                 return try submitPhone(form, outcome, overrideReason: reason)
             case .loadDashboard:
@@ -252,15 +254,15 @@ final class ConsoleController {
         }
         guard var d = loaded else { return logOpen ? [.failed(Strings.t("err.noCase", lang, "\(id)"))] : [.caseGone] }
         if d.ownerName == u.displayName, d.messages.last?.author == .citizen { try store.markRead(caseId: id, by: u) }
-        let symptom = d.symptomCode.flatMap { engine.catalog.symptom($0) }
+        let symptom = d.symptomCode.flatMap { knowledge.symptom($0) }
         d.symptomTitle = symptom.map { lang == .sv ? $0.titleSv : $0.titleEn }
         let draft = try store.draft(caseId: id, staffId: u.id)
         return [.caseLoaded(d, draft: draft?.body, draftTemplate: draft?.templateCode, templateValues: templateValues(d, symptom: symptom, user: u))]
     }
 
-    func templateValues(_ d: CaseDetail, symptom: Symptom?, user u: StaffUser) -> [String: String] {
-        let unit = engine.policy.directory.provider(d.unitHsaId)
-        let referral = engine.policy.directory.providers.first { $0.name == d.referralUnitName }
+    func templateValues(_ d: CaseDetail, symptom: ConsoleKnowledge.SymptomText?, user u: StaffUser) -> [String: String] {
+        let unit = knowledge.directory.provider(d.unitHsaId)
+        let referral = knowledge.directory.providers.first { $0.name == d.referralUnitName }
         // Values go to the patient: in the patient's language, whatever the clinician's UI language.
         let patient = Lang(rawValue: d.language) ?? .sv
         var v: [String: String] = [
@@ -283,7 +285,7 @@ final class ConsoleController {
 
     func unitChoices(now: Date) -> [UnitChoice] {
         let waits = Dictionary(((try? store.unitWaits(now: now)) ?? []).map { ($0.unitHsaId, $0) }, uniquingKeysWith: { a, _ in a })
-        return engine.policy.directory.providers.filter { $0.type != .ambulans112 }.map { p in
+        return knowledge.directory.providers.filter { $0.type != .ambulans112 }.map { p in
             let open = p.hours.isOpen(at: now)
             let next = p.hours.nextOpening(after: now)
             let text = open ? Strings.t("open.now", lang) : next.map { Strings.t("open.next", lang, ISOTime.local($0)) } ?? Strings.t("open.closed", lang)

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The identity provider's issuer (iss) that ID tokens must carry.") var issuer: String?
     @Option(help: "The audience (aud) that ID tokens must carry.") var audience = "lots"
     @Flag(help: "Add the web form's demo login (only on a store made by lots demo).") var demo = false
-    @Option(help: "Requests a minute per client address and per citizen or case token before 429.") var rateLimit = 120_000
+    @Option(help: "Requests a minute per client address and per citizen or case token before 429.") var rateLimit = 600_000
     @Option(name: .customLong("cors-origin"), help: "An origin allowed by CORS (repeatable); none by default.") var corsOrigins: [String] = []
     @Option(help: "Log level: info (one line a request), notice (refusals and errors only), error.") var logLevel = "info"
 

@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -18,6 +19,24 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 ISSUER = "https://idp.demo.example"
 PNR = "19121212-1212"
 UNIT = "SE2321000016-DEMO1"
+
+
+class Checks:
+    """Named checks of an end-to-end script: prints ok/FAIL per check, and at the end exits 1 if any failed."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, ok, what):
+        print(("ok   " if ok else "FAIL ") + what, flush=True)
+        if not ok:
+            self.failures.append(what)
+
+    def finish(self, name):
+        if self.failures:
+            print(f"{len(self.failures)} failure(s)", file=sys.stderr)
+            sys.exit(1)
+        print(f"{name}: all checks passed")
 
 
 def b64url(data: bytes) -> str:

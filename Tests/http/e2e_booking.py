@@ -14,15 +14,9 @@ import tempfile
 import icalendar
 
 sys.path.insert(0, os.path.dirname(__file__))
-from citizen_support import IdentityProvider, Server, Tmux, demo_store, intake  # noqa: E402
+from citizen_support import Checks, IdentityProvider, Server, Tmux, demo_store, intake  # noqa: E402
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
-    if not ok:
-        failures.append(what)
+check = Checks()
 
 
 def main():
@@ -59,7 +53,7 @@ def main():
         slots = offered.get("slots", []) if status == 200 else []
         check(status == 200 and len(slots) == 2, f"the citizen sees the two offered times over HTTP ({status}: {offered})")
         if len(slots) != 2:
-            return
+            raise RuntimeError("the offered times did not reach the citizen; nothing further can be checked")
         chosen = slots[1]
         status, booked, headers = server.call("POST", f"/v1/cases/{case_id}/appointment", {"slotId": chosen["id"]}, headers=auth)
         check(status == 201 and booked["status"] == "booked" and booked["slot"]["id"] == chosen["id"],
@@ -105,10 +99,7 @@ def main():
         tmux.kill()
         code = server.stop()
     check(code == 0, f"lots serve stops cleanly ({code})")
-    if failures:
-        print(f"{len(failures)} failure(s)", file=sys.stderr)
-        sys.exit(1)
-    print("e2e booking: all checks passed")
+    check.finish("e2e booking")
 
 
 if __name__ == "__main__":

@@ -12,16 +12,10 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from citizen_support import EventStream, IdentityProvider, Server, Tmux, demo_store, intake  # noqa: E402
+from citizen_support import Checks, EventStream, IdentityProvider, Server, Tmux, demo_store, intake  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
-    if not ok:
-        failures.append(what)
+check = Checks()
 
 
 def main():
@@ -112,10 +106,7 @@ def main():
     check(code == 0, f"lots serve stops cleanly on SIGTERM (exit {code})")
     log = server.log_text()
     check("Tolvan" not in log and "Ont i bröstet" not in log and "19121212" not in log, "the server's log has no patient text")
-    if failures:
-        print(f"{len(failures)} failure(s)", file=sys.stderr)
-        sys.exit(1)
-    print("e2e citizen channel: all checks passed")
+    check.finish("e2e citizen channel")
 
 
 if __name__ == "__main__":

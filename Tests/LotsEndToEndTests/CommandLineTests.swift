@@ -38,6 +38,39 @@ import LotsTestSupport
         #expect(sex.stderr.contains("(--sex)"))
     }
 
+    /// `--batch` is how the scorers run thousands of cases; its answers must be the per-case command's, byte for byte.
+    @Test func triageBatchGivesTheSameResultsAsOneCallPerCase() throws {
+        let cases: [(String, Int, String, String)] = [
+            ("Ont i bröstet som strålar ut i vänster arm, kallsvettig", 62, "m", "2026-11-24T14:00:00+01:00"),
+            ("Min bebis är 2 månader och har 38,4 i feber", 0, "f", "2026-11-24T20:00:00+01:00"),
+            ("Ont i halsen sedan två dagar, ingen feber", 25, "f", "2026-11-28T03:00:00+01:00"),
+            ("qwerty asdf", 40, "x", "2026-11-24T10:00:00+01:00"),
+        ]
+        var lines = ""
+        var expected: [String] = []
+        for (text, age, sex, at) in cases {
+            let line = try JSONSerialization.data(withJSONObject: ["text": text, "age": age, "sex": sex, "at": at] as [String: Any])
+            lines += String(decoding: line, as: UTF8.self) + "\n"
+            let single = try LotsProcess.run(["triage", "--text", text, "--age", "\(age)", "--sex", sex, "--at", at])
+            #expect(single.status == 0)
+            expected.append(single.stdout.trimmingCharacters(in: .newlines))
+        }
+        let batch = try LotsProcess.run(["triage", "--batch", "-"], stdin: Data(lines.utf8))
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout.split(separator: "\n").map(String.init) == expected)
+
+        let bad = try LotsProcess.run(["triage", "--batch", "-"], stdin: Data("{\"text\": \"hosta\"}\n\(lines)not json\n".utf8))
+        #expect(bad.status == 65)
+        let out = bad.stdout.split(separator: "\n").map(String.init)
+        #expect(out.count == cases.count + 2)
+        #expect(out.first?.contains("\"line\":1") == true && out.first?.contains("missing or non-integer age (age)") == true)
+        #expect(Array(out[1...cases.count]) == expected)
+        #expect(out.last?.contains("\"line\":\(cases.count + 2)") == true)
+        #expect(bad.stderr == "lots: 2 line(s) could not be triaged (-): see the lines with \"error\" in the output\n")
+        let both = try LotsProcess.run(["triage", "--batch", "-", "--text", "hosta"], stdin: Data(lines.utf8))
+        #expect(both.status == 64)
+    }
+
     @Test func consoleWithoutATerminalRefusesClearly() throws {
         let run = try LotsProcess.run(["--db", try DemoStore.copy()])
         #expect(run.status == 1)

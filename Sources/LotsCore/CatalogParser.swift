@@ -25,7 +25,7 @@
 /// ```
 /// Every finding a rule, complaint or question names must exist; questions need a finding with question text.
 public enum CatalogParser {
-    static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend"]
+    static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend", "realWords"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
                                            "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless",
                                            "pathway"]
@@ -42,12 +42,14 @@ public enum CatalogParser {
         var findings: [Finding] = []
         var seen: [String: String] = [:]
         var seenFindings: [String: String] = [:]
+        var realWords = Set<String>()
         // Finding references are checked once every file is read (a complaint may use a finding of another file).
         var references: [(id: String, at: YAMLReader, needsQuestion: Bool)] = []
         for (name, text) in files {
             let root = try YAMLReader.parse(text, file: name)
             let top = try root.mapping(allowed: topKeys)
             if let v = top["version"] { version = try v.string() }
+            for w in try top["realWords"]?.strings() ?? [] { realWords.insert(TextAnalysis.fold(w)) }
             for f in try top["findings"]?.list() ?? [] {
                 let finding = try self.finding(f, references: &references)
                 let idNode = try f.mapping()["id"]!
@@ -108,7 +110,7 @@ public enum CatalogParser {
                 throw ref.at.fail("finding \"\(ref.id)\" has no question", fix: "add question: {sv: ..., en: ...} to the finding")
             }
         }
-        return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags, findings: findings)
+        return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags, findings: findings, realWords: realWords)
     }
 
     static func finding(_ node: YAMLReader, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> Finding {

@@ -69,7 +69,7 @@ struct CompiledCatalog: Sendable {
         self.phrasesByStem = byStem
         self.findingIndex = findingIndex
         self.symptomsByFinding = byFinding
-        self.typos = TypoIndex(stems: index.stems.filter { $0.mode != .number }.map(\.bytes))
+        self.typos = TypoIndex(stems: index.stems.filter { $0.mode != .number }.map(\.bytes), realWords: catalog.realWords)
         self.index = index
     }
 
@@ -95,13 +95,18 @@ struct CompiledCatalog: Sendable {
     /// Reads a misspelt word as the catalog word it is one typo away from (words no stem starts).
     func correctSpelling(_ text: inout TextAnalysis) {
         for i in text.tokens.indices {
-            let t = text.tokens[i]
-            guard !t.isBoundary, t.number == nil, t.bytes.count >= TypoIndex.minimumLength, !CompiledTerm.stopWords.contains(t.text),
-                  !index.startsWithStem(t.bytes), !index.endsWithStem(t.bytes), let fixed = typos.correction(of: t.bytes) else { continue }
+            guard let fixed = correction(of: text.tokens[i]) else { continue }
             text.tokens[i].bytes = fixed
             text.tokens[i].text = String(decoding: fixed, as: UTF8.self)
             text.tokens[i].corrected = true
         }
+    }
+
+    /// The catalog word a token would be read as, or nil when it stays itself.
+    func correction(of t: TextAnalysis.Token) -> [UInt8]? {
+        guard !t.isBoundary, t.number == nil, t.bytes.count >= TypoIndex.minimumLength, !CompiledTerm.stopWords.contains(t.text),
+              !index.startsWithStem(t.bytes), !index.endsWithStem(t.bytes) else { return nil }
+        return typos.correction(of: t.bytes)
     }
 
     /// The reason a rule applies (Swedish and English), or nil.

@@ -65,8 +65,12 @@ public struct SymptomCatalog: Sendable {
     /// General discriminators searched for in every text (airway, breathing, circulation, consciousness, …).
     public var redFlags: [TriageRule]
     public var findings: [Finding]
+    /// Words of the language that are never read as a misspelling of a catalog word ("simmar" is not "svimmar"),
+    /// folded (å/ä → a, ö → o). Made by `lots catalog real-words` from word lists.
+    public var realWords: Set<String>
 
-    public init(version: String, symptoms: [Symptom], redFlags: [TriageRule], findings: [Finding] = []) {
+    public init(version: String, symptoms: [Symptom], redFlags: [TriageRule], findings: [Finding] = [], realWords: Set<String> = []) {
+        self.realWords = realWords
         self.version = version
         self.symptoms = symptoms
         self.redFlags = redFlags

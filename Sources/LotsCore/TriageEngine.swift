@@ -37,6 +37,16 @@ public struct TriageEngine: Sendable {
         var viaFinding: Int?
     }
 
+    /// The words of `words` that the reader would take for a misspelling of a catalog word, each with that reading
+    /// (for the catalog's `realWords` list, made by `lots catalog real-words`).
+    public func typoReadings(of words: [String]) -> [(word: String, readAs: String)] {
+        words.compactMap { w in
+            let text = TextAnalysis(w)
+            guard text.tokens.count == 1, let fixed = compiled.correction(of: text.tokens[0]) else { return nil }
+            return (text.tokens[0].text, String(decoding: fixed, as: UTF8.self))
+        }
+    }
+
     /// Triage at a moment in time (which decides the referral).
     public func triage(_ input: TriageInput, at date: Date, ownUnit: String? = nil) -> TriageResult {
         var text = TextAnalysis(input.text)

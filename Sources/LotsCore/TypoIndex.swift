@@ -5,10 +5,10 @@
 /// a token's prefixes and their deletions are looked up, and each candidate is confirmed by a real
 /// Damerau–Levenshtein distance ≤ 1. Only tokens that no stem already starts are tried, so correct text costs
 /// one trie walk per token.
-struct TypoIndex: Sendable {
+public struct TypoIndex: Sendable {
     private var entries: [UInt64: [Int32]] = [:]
     private var words: [[UInt8]] = []
-    static let minimumLength = 6
+    public static let minimumLength = 6
     /// Everyday words one letter away from a catalog stem that must stay themselves ("veckan" is not "väckan").
     static let protected: Set<String> = ["veckan", "veckor", "sedan", "mycket", "ganska", "kanske", "efter", "innan", "gammal", "gamla",
                                          "manader", "timmar", "minuter", "hennes", "eftersom", "because", "before", "really", "little",
@@ -17,7 +17,11 @@ struct TypoIndex: Sendable {
                                          "herself", "myself", "another", "kramer", "kramen", "kramar", "kramade", "morgon", "imorse", "ikvall", "forsta", "senaste", "hander",
                                          "hander", "should", "thought", "though", "through", "things", "people", "better", "inside"]
 
-    init(stems: [[UInt8]]) {
+    /// The catalog's `realWords` (folded): real words are never typos.
+    private var realWords: Set<String> = []
+
+    init(stems: [[UInt8]], realWords: Set<String> = []) {
+        self.realWords = realWords
         var seen = Set<[UInt8]>()
         for s in stems where s.count >= Self.minimumLength && s.allSatisfy({ $0 >= 97 && $0 <= 122 }) && seen.insert(s).inserted {
             let id = Int32(words.count)
@@ -42,7 +46,7 @@ struct TypoIndex: Sendable {
     /// The corrected spelling of `token`: a stem plus the token's own ending, or nil when nothing is close.
     func correction(of token: [UInt8]) -> [UInt8]? {
         guard token.count >= Self.minimumLength, token.allSatisfy({ $0 >= 97 && $0 <= 122 }),
-              !Self.protected.contains(String(decoding: token, as: UTF8.self)) else { return nil }
+              case let word = String(decoding: token, as: UTF8.self), !Self.protected.contains(word), !realWords.contains(word) else { return nil }
         var best: (stem: Int32, length: Int)?
         for length in stride(from: min(token.count, 16), through: Self.minimumLength - 1, by: -1) {
             let prefix = token[0..<length]

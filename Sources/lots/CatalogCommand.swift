@@ -8,7 +8,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Validate, import or generate symptom catalogs.",
-        subcommands: [Validate.self, Import.self, Synth.self]
+        subcommands: [Validate.self, Import.self, Synth.self, RealWords.self]
     )
 
     /// A catalog path: one YAML file, or a folder of them (read in name order).

@@ -25,6 +25,28 @@ import LotsTestSupport
         #expect(!triage("Röda prickar över hela kroppen nu när febern släppte, han är pigg", age: 1).findings.contains("drowsy"))
     }
 
+    /// Session 6 defect: "simmar mycket" (swims a lot) was read as a misspelt "svimmar" (faints) and a sore ear
+    /// became fainting. Real words of the catalog's `realWords` list stay themselves; misspellings are still read.
+    @Test func realWordsAreNeverReadAsMisspellings() throws {
+        let r = triage("Simmar mycket och nu kliar det och gör ont i vänster öra, lite gegga kommer ut", age: 13)
+        #expect(!r.findings.contains("fainted"), "\(r.rationaleText)")
+        #expect(r.symptom?.code != "SYNCOPE")
+        #expect(triage("Svimade i affären", age: 40).findings.contains("fainted"), "a real misspelling is still read")
+        // The mechanism, on a catalog of its own: without the list the word is read as the catalog's.
+        let yaml = """
+        findings:
+          - {id: fainted, sv: svimning, en: fainting, terms: [svimmar]}
+        symptoms:
+          - {code: X, sv: x, en: x, terms: [svimmar], urgency: P2, mission: somatisk, profession: lakare, careLevel: besok, source: test}
+        """
+        let plain = TriageEngine(catalog: try CatalogParser.parse(files: [("a.yaml", yaml)]), directory: ProviderDirectory(providers: []))
+        #expect(plain.typoReadings(of: ["simmar"]).map(\.readAs) == ["svimmar"])
+        let listed = TriageEngine(catalog: try CatalogParser.parse(files: [("a.yaml", yaml), ("b.yaml", "realWords: [simmar]")]),
+                                  directory: ProviderDirectory(providers: []))
+        #expect(listed.typoReadings(of: ["simmar"]).isEmpty)
+        #expect(listed.typoReadings(of: ["svimmmar"]).map(\.readAs) == ["svimmar"])
+    }
+
     @Test func shortWordsDoNotBeginLongerOnes() {
         // "p" (of "p-stav") is not "på"; "dö" inflects ("dör") but does not begin "dotter".
         #expect(CompiledTerm("p-stav").match(in: TextAnalysis("föll på skidor med staven")) == nil)

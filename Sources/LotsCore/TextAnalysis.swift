@@ -28,15 +28,18 @@ public struct TextAnalysis: Sendable {
     /// Highest temperature mentioned with a fever word nearby, or 38.0 for a bare mention of fever.
     public private(set) var fever: Double?
     /// Longest duration mentioned ("sedan tre veckor" → 21), in days.
-    public private(set) var days: Int?
+    public internal(set) var days: Int?
     /// An age stated in the text ("är 2 månader", "3 veckor gammal"), in months.
-    public private(set) var statedAgeMonths: Int?
+    public internal(set) var statedAgeMonths: Int?
     /// Longest duration mentioned, in hours (finer than `days` for "sedan en timme").
-    public private(set) var hours: Double?
+    public internal(set) var hours: Double?
     /// Highest systolic blood pressure written as `190/110`.
     public private(set) var systolic: Int?
     /// The week of pregnancy stated ("gravid i vecka 30", "v 28", "34 weeks pregnant").
     public private(set) var pregnancyWeek: Int?
+    /// A number with a unit that may be an age or a duration ("Pojken 12 år ramlade", "10 månader, förkyld"):
+    /// decided by `resolveAges(givenYears:)` once the patient's age is known.
+    var ambiguousSpans: [(months: Int, days: Int, hours: Double, years: Bool)] = []
     /// A pain score on the 0–10 scale ("8/10", "8 av 10", "9 out of 10").
     public private(set) var painScore: Int?
 
@@ -50,7 +53,9 @@ public struct TextAnalysis: Sendable {
                                       "might", "think", "unsure", "osaker"]
     /// Words that make an age of a number and unit ("min 3 månaders bebis", "a 6 week old").
     static let personWords: Set<String> = ["bebis", "bebisen", "baby", "barn", "barnet", "son", "sonen", "dotter", "dottern", "flicka",
-                                           "pojke", "kille", "tjej", "grabb", "infant", "bebbe", "spadbarn", "lillebror", "lillasyster"]
+                                           "pojke", "kille", "tjej", "grabb", "infant", "bebbe", "spadbarn", "lillebror", "lillasyster",
+                                           "pojken", "flickan", "killen", "tjejen", "grabben", "lillkillen", "lilltjejen", "lillen", "lillan",
+                                           "babyn", "bebben", "ungen", "minstingen", "storebror", "storasyster", "child", "kid", "toddler"]
     /// Grown-ups a text is written about: "farfar 90 år", "my husband 81 years" state an age, not a duration.
     static let relativeWords: Set<String> = ["pappa", "mamma", "farfar", "farmor", "morfar", "mormor", "maken", "make", "frun", "fru",
                                              "sambo", "sambon", "bror", "brodern", "syster", "systern", "kvinna", "man", "dad", "mum", "mom",
@@ -236,7 +241,7 @@ public struct TextAnalysis: Sendable {
         for (i, t) in tokens.enumerated() {
             // Temperature: 35–43.5 with a fever word within three tokens either side; a decimal 37.5–42.9
             // ("38,1 rektalt") or "har/haft 39" is a temperature without one.
-            if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n) {
+            if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n), !followsAMeasureOtherThanTemperature(i) {
                 let near = tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)]
                 let before = i > 0 ? tokens[i - 1].text : ""
                 if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
@@ -259,7 +264,9 @@ public struct TextAnalysis: Sendable {
                     : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil
                 guard let d else { continue }
                 if isStatedAge(number: i, unit: unit) {
-                    if d >= 1 { statedAgeMonths = Int(n * d / 30) }
+                    if d >= 1 { statedAgeMonths = Int(d == 365 ? n * 12 : n * d / 30) }
+                } else if d >= 7, !isDuration(number: i) {
+                    ambiguousSpans.append((Int(d == 365 ? n * 12 : n * d / 30), Int(n * d), n * d * 24, d == 365))
                 } else {
                     days = max(days ?? 0, Int(n * d))
                     hours = max(hours ?? 0, n * d * 24)
@@ -285,7 +292,7 @@ public struct TextAnalysis: Sendable {
         let before = i > 0 ? tokens[i - 1].text : ""
         let before2 = i > 1 ? tokens[i - 2].text : ""
         let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-        if ["ar", "e", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) { return true }
+        if ["ar", "e", "is", "aged", "age", "alder", "blev", "turned", "fyller", "fyllde"].contains(before) || unit == "yo" { return true }
         // "sonen 2 år har feber", "min dotter 10 mån", "my son 3 months"
         if Self.personWords.contains(before) || Self.relativeWords.contains(before) || ["daughter", "boy", "girl", "hon", "han", "hen", "he", "she"].contains(before) { return true }
         if after.hasPrefix("gammal") || after.hasPrefix("gamla") || after == "old" || after == "gml" { return true }

@@ -50,6 +50,7 @@ public struct TriageEngine: Sendable {
     /// Triage at a moment in time (which decides the referral).
     public func triage(_ input: TriageInput, at date: Date, ownUnit: String? = nil) -> TriageResult {
         var text = TextAnalysis(input.text)
+        text.resolveAges(givenYears: input.ageMonths.map { $0 / 12 } ?? input.ageYears)
         compiled.correctSpelling(&text)
         let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)
         let years = input.ageMonths.map { $0 / 12 } ?? (input.ageYears == 0 ? months / 12 : input.ageYears)

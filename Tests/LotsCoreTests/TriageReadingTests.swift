@@ -47,6 +47,34 @@ import LotsTestSupport
         #expect(listed.typoReadings(of: ["svimmmar"]).map(\.readAs) == ["svimmar"])
     }
 
+    /// Session 6 defects: a child's age told without "är"/"gammal" was read as a duration ("Pojken 12 år" as 12 years
+    /// of symptoms, "lillkillen 8 mån" as 240 days), so infant rules missed; and a pulse of 40 was a fever of 40.
+    @Test func anAgeThatIsThePatientsIsAnAgeAndOtherNumbersAreDurations() {
+        func facts(_ text: String, _ years: Int) -> TextAnalysis {
+            var t = TextAnalysis(text)
+            t.resolveAges(givenYears: years)
+            return t
+        }
+        #expect(facts("Pojken 12 år ramlade av studsmattan", 12).statedAgeMonths == 144)
+        #expect(facts("Pojken 12 år ramlade av studsmattan", 12).days == nil)
+        #expect(facts("lillkillen 8 mån har en hård bula i ljumsken", 0).statedAgeMonths == 8)
+        #expect(facts("10 månader, förkyld och hostar sen 4 dagar", 0).statedAgeMonths == 10)
+        #expect(facts("10 månader, förkyld och hostar sen 4 dagar", 0).days == 4)
+        #expect(facts("Gav min son (18 mån) nötsmör", 1).statedAgeMonths == 18)
+        #expect(facts("16 yo here, sore throat", 16).statedAgeMonths == 192)
+        // Durations stay durations: after "i"/"sedan", before "sedan", after a perfect tense, or not the patient's age.
+        #expect(facts("ont i ryggen i 12 år", 12).days == 4380)
+        #expect(facts("Vår bebis har hostat 3 veckor", 0).days == 21)
+        #expect(facts("Vår bebis har hostat 3 veckor", 0).statedAgeMonths == nil)
+        #expect(facts("fick ont 3 veckor sedan", 0).days == 21)
+        #expect(facts("ont i knät 2 månader", 40).days == 60)
+        // A number after a pulse, saturation or blood sugar is not a temperature.
+        #expect(TextAnalysis("pulsen var 40 när skolsköterskan mätte").fever == nil)
+        #expect(TextAnalysis("hon hade 40 när jag mätte").fever == 40)
+        let r = triage("Dottern har anorexi, svimmade i skolan, pulsen var 40 när skolsköterskan mätte", age: 15)
+        #expect(!r.rationaleText.contains("feber 40"), "\(r.rationaleText)")
+    }
+
     @Test func shortWordsDoNotBeginLongerOnes() {
         // "p" (of "p-stav") is not "på"; "dö" inflects ("dör") but does not begin "dotter".
         #expect(CompiledTerm("p-stav").match(in: TextAnalysis("föll på skidor med staven")) == nil)

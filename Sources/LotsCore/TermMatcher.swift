@@ -168,6 +168,11 @@ public struct CompiledTerm: Sendable {
                 used.append(c)
             }
             guard ok else { continue }
+            // A number belongs to the word beside it: "#10 tabletter" is ten tablets, not an age, a dose or a pain
+            // score elsewhere in the window ("15 och vill börja med p-piller").
+            if stems.count > 1, stems.indices.contains(where: { k in
+                stems[k].mode == .number && ![k - 1, k + 1].contains { $0 >= 0 && $0 < used.count && abs(used[$0] - used[k]) <= 2 }
+            }) { continue }
             let range = used.min()!...used.max()!
             // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand together, one word between at most: far
             // apart they usually belong to different statements ("ont i magen och har svårt" is not "svårt ont").

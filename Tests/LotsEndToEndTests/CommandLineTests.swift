@@ -135,6 +135,26 @@ import LotsTestSupport
         #expect(good.stdout.hasPrefix("ok: "))
     }
 
+    /// The shipped `05-real-words.yaml` is this command's output over Debian's word lists; here over a small list.
+    @Test func catalogRealWordsListsRealWordsTheTriageWouldMisread() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let list = dir.appendingPathComponent("words.txt")
+        try "simmar\nhosta\nStockholm\nsimmade\nqwertyuiop\n".write(to: list, atomically: true, encoding: .utf8)
+        let catalog = TestPaths.fixtures.appendingPathComponent("catalog").path
+        let run = try LotsProcess.run(["catalog", "real-words", "--catalog", catalog, list.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("realWords:\n"))
+        #expect(run.stdout.contains("  - simmar  # svimmar\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("hosta") && !run.stdout.contains("qwertyuiop") && !run.stdout.contains("Stockholm"))
+        // What it prints is a catalog file the parser takes.
+        let file = dir.appendingPathComponent("05-real-words.yaml")
+        try run.stdout.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try LotsProcess.run(["catalog", "validate", file.path]).status == 65, "a file of real words alone has no symptoms")
+        let missing = try LotsProcess.run(["catalog", "real-words", "--catalog", catalog, dir.appendingPathComponent("none.txt").path])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.hasPrefix("lots: cannot read the word list ("))
+    }
+
     @Test func catalogImportFeedsNewIntakesAndSynthMakes2000Symptoms() throws {
         let db = try DemoStore.copy()
         let dir = TestPaths.temporaryDirectory()

@@ -8,13 +8,24 @@ struct CompiledCatalog: Sendable {
         let term: CompiledTerm
     }
 
-    struct CompiledRule: Sendable {
+    /// A class, not a struct: every triage walks every discriminator, and copying a struct of this many references
+    /// (the rule's strings and lists, the terms) cost half the triage time in retains and releases.
+    final class CompiledRule: Sendable {
         let rule: TriageRule
         let terms: [CompiledTerm]
         let with: [CompiledTerm]
         let any: [Int]
         let all: [Int]
         let none: [Int]
+
+        init(rule: TriageRule, terms: [CompiledTerm], with: [CompiledTerm], any: [Int], all: [Int], none: [Int]) {
+            self.rule = rule
+            self.terms = terms
+            self.with = with
+            self.any = any
+            self.all = all
+            self.none = none
+        }
     }
 
     let phrases: [Phrase]

@@ -84,9 +84,11 @@ struct CompiledCatalog: Sendable {
         self.index = index
     }
 
-    /// Whether a match of finding `f` lies on a word that means something else ("kärlkramp" for a seizure).
+    /// Whether a match of finding `f` lies on a word that means something else ("kärlkramp" for a seizure). A denied
+    /// exclusion excludes nothing: "kan prata hela meningar" rules out "cannot speak in sentences", but "kan inte prata
+    /// hela meningar" is the finding itself.
     func isExcluded(finding f: Int, _ m: CompiledTerm.Match, in text: TextAnalysis) -> Bool {
-        findingNot[f].contains { n in n.match(in: text).map { $0.tokenRange.overlaps(m.tokenRange) } ?? false }
+        findingNot[f].contains { n in n.match(in: text).map { !$0.negated && $0.tokenRange.overlaps(m.tokenRange) } ?? false }
     }
 
     /// The same, from the matched stems alone.

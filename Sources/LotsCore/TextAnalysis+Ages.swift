@@ -32,11 +32,12 @@ extension TextAnalysis {
         ambiguousSpans = []
     }
 
+    /// Words of measures that are not temperatures (matched as word beginnings).
+    static let otherMeasures = ["puls", "pulse", "hjartfrekvens", "heart", "saturation", "sat", "syre", "oxygen", "spo", "blodsocker",
+                                "sugar", "glukos", "keton", "andetag", "breaths", "vikt", "weight", "kilo"]
+
     /// "pulsen var 40", "saturation 88", "blodsocker 40": a number that measures something else is no temperature.
     func followsAMeasureOtherThanTemperature(_ i: Int) -> Bool {
-        tokens[max(0, i - 3)..<i].contains { t in
-            ["puls", "pulse", "hjartfrekvens", "heart", "saturation", "sat", "syre", "oxygen", "spo", "blodsocker", "sugar", "glukos",
-             "keton", "andetag", "breaths", "vikt", "weight", "kilo"].contains { t.text.hasPrefix($0) }
-        }
+        tokens[max(0, i - 3)..<i].contains { t in Self.otherMeasures.contains { t.text.hasPrefix($0) } }
     }
 }

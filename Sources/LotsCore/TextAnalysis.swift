@@ -26,7 +26,9 @@ public struct TextAnalysis: Sendable {
     /// The tokens; the engine may correct a misspelt word to the catalog's spelling (`TypoIndex`).
     public internal(set) var tokens: [Token] = []
     /// Highest temperature mentioned with a fever word nearby, or 38.0 for a bare mention of fever.
-    public private(set) var fever: Double?
+    public internal(set) var fever: Double?
+    /// A fever the text says is over ("febern släppte igår"); counted only in an infant (`keepEndedFever`).
+    public internal(set) var resolvedFever: Double?
     /// Longest duration mentioned ("sedan tre veckor" → 21), in days.
     public internal(set) var days: Int?
     /// An age stated in the text ("är 2 månader", "3 veckor gammal"), in months.
@@ -232,12 +234,15 @@ public struct TextAnalysis: Sendable {
             }
             if reach == 0, i > 0, !tokens[i - 1].isBoundary, ["inte", "ej", "not"].contains(t) {
                 tokens[i - 1].negated = true
+                // "sprider sig inte", "rör sig inte": the pronoun stands between the verb and its denial.
+                if i > 1, CompiledTerm.reflexives.contains(tokens[i - 1].text), !tokens[i - 2].isBoundary { tokens[i - 2].negated = true }
             }
             i = j
         }
     }
 
     mutating func extractFacts() {
+        var lastEvidence: Int?
         for (i, t) in tokens.enumerated() {
             // Temperature: 35–43.5 with a fever word within three tokens either side; a decimal 37.5–42.9
             // ("38,1 rektalt") or "har/haft 39" is a temperature without one.
@@ -251,12 +256,13 @@ public struct TextAnalysis: Sendable {
                         && (38...42).contains(n)
                         && !(i + 1 < tokens.count && ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks"].contains(tokens[i + 1].text))) {
                     fever = max(fever ?? 0, n)
+                    lastEvidence = i
                 }
             }
             // Durations and stated ages: a number followed by a unit.
             if let n = t.number, i + 1 < tokens.count {
                 let unit = tokens[i + 1].text
-                let d: Double? = unit.hasPrefix("dag") || unit.hasPrefix("dygn") || unit.hasPrefix("day") ? 1
+                let d: Double? = unit.hasPrefix("dag") || unit == "dgr" || unit.hasPrefix("dygn") || unit.hasPrefix("day") ? 1
                     : unit.hasPrefix("veck") || unit.hasPrefix("week") || unit == "v" || unit == "wk" || unit == "wks" ? 7
                     : unit.hasPrefix("manad") || unit.hasPrefix("man") && unit.count == 3 || unit.hasPrefix("month") || unit == "mo" || unit == "mos" ? 30
                     : unit == "ar" || unit == "aret" || unit == "ars" || unit.hasPrefix("year") || unit == "yr" || unit == "yrs" || unit == "yo" ? 365
@@ -280,10 +286,15 @@ public struct TextAnalysis: Sendable {
                 hours = max(hours ?? 0, 12)
             }
         }
-        let mentions = tokens.contains { !$0.negated && ($0.text.hasPrefix("feber") || $0.text.hasPrefix("febr") || $0.text == "fever" || $0.text == "feverish") }
+        let mentionAt = tokens.lastIndex { !$0.negated && ($0.text.hasPrefix("feber") || $0.text.hasPrefix("febr") || $0.text == "fever" || $0.text == "feverish") }
+        let mentions = mentionAt != nil
         let high = zip(tokens, tokens.dropFirst()).contains { ($0.text == "hog" || $0.text == "high") && $1.text.hasPrefix("feber") || $1.text.hasPrefix("fever") && $0.text == "high" }
         if fever == nil, mentions { fever = high ? 39.5 : 38.0 }
         if let f = fever, f < 38.0, !mentions { fever = f }
+        // The mention that says it ended ("febern släppte") is no evidence of fever after the end.
+        let end = feverEnd()
+        let laterMention = mentionAt.flatMap { m in end.map { m > $0 } == true ? m : nil }
+        clearEndedFever(at: end, lastEvidence: [lastEvidence, laterMention].compactMap { $0 }.max())
     }
 
     /// Whether the number at `i` with its unit states an age rather than how long something has lasted:

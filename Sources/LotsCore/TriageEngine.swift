@@ -54,6 +54,7 @@ public struct TriageEngine: Sendable {
         compiled.correctSpelling(&text)
         let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)
         let years = input.ageMonths.map { $0 / 12 } ?? (input.ageYears == 0 ? months / 12 : input.ageYears)
+        text.keepEndedFever(ageMonths: months)
         var why = Rationale()
 
         // Findings and complaint phrases.

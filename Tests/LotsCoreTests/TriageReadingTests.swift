@@ -118,6 +118,28 @@ import LotsTestSupport
         #expect(!r.findings.contains("unconscious"), "\(r.rationaleText)")
     }
 
+    /// Session 7: "rodnaden sprider sig inte" denied the pronoun, not the spreading; "10 dgr" was no duration.
+    @Test func aClauseFinalDenialReachesTheVerbPastItsPronoun() {
+        let denied = TextAnalysis("Rodnaden sprider sig inte")
+        #expect(denied.tokens.first { $0.text == "sprider" }?.negated == true)
+        #expect(TextAnalysis("Rodnaden sprider sig snabbt").tokens.first { $0.text == "sprider" }?.negated == false)
+        #expect(TextAnalysis("hostat sen 10 dgr").days == 10)
+    }
+
+    /// Session 7: a fever of three days or more is seen within a day, but a fever that is over is no fever (roseola's
+    /// rash comes when it ends); a temperature after the end is a fever again, and in an infant any fever counts.
+    @Test func aFeverThatIsOverIsNoFever() {
+        #expect(TextAnalysis("Hade hög feber i 3 dagar, nu är febern borta och han har prickar").fever == nil)
+        #expect(TextAnalysis("Blev feberfri igår").fever == nil)
+        #expect(TextAnalysis("Febern släppte i morse men nu har hon 39,2 igen").fever == 39.2)
+        #expect(TextAnalysis("Feber 39 i fyra dagar").fever == 39)
+        #expect(triage("feber sen 4 dagar o hostar", age: 30).urgency == .p3)
+        #expect(triage("Sonen hade hög feber i tre dagar, igår blev han feberfri och nu har han rosa prickar på magen", age: 1).urgency > .p3)
+        var infant = TextAnalysis("hade 38,4 igår men feberfri nu")
+        infant.keepEndedFever(ageMonths: 2)
+        #expect(infant.fever == 38.4)
+    }
+
     @Test func bornWeeksAgoAndNewbornAreAges() {
         #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
         #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)

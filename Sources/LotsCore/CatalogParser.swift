@@ -81,13 +81,19 @@ public enum CatalogParser {
         for (name, text) in files {
             let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
             for e in try top["extend"]?.list() ?? [] {
-                let m = try e.mapping(allowed: ["id", "code", "terms", "not"])
+                let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless"])
                 if let codeNode = m["code"] {
                     let code = try codeNode.string()
                     guard let i = symptoms.firstIndex(where: { $0.code == code }) else {
                         throw codeNode.fail("extend names unknown symptom code \"\(code)\"", fix: "use a code defined under symptoms: or correct it")
                     }
-                    symptoms[i].terms += try m.required("terms", in: e).strings()
+                    // `unless:` adds findings that explain the complaint away (a benign look-alike: "när jag vrider på mig").
+                    if let u = m["unless"] {
+                        let ids = try u.strings()
+                        symptoms[i].unless += ids
+                        for id in ids { references.append((id, u, false)) }
+                    }
+                    symptoms[i].terms += try (m["unless"] == nil ? m.required("terms", in: e) : m["terms"])?.strings() ?? []
                     continue
                 }
                 let id = try m.required("id", in: e).string()

@@ -223,6 +223,8 @@ public struct TextAnalysis: Sendable {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }
+            // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
+            if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
             guard Self.negators.contains(t) else { i += 1; continue }
             // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet".
             var j = i + 1
@@ -238,6 +240,21 @@ public struct TextAnalysis: Sendable {
                 if i > 1, CompiledTerm.reflexives.contains(tokens[i - 1].text), !tokens[i - 2].isBoundary { tokens[i - 2].negated = true }
             }
             i = j
+        }
+    }
+
+    static let answersNo: Set<String> = ["nej", "no", "nope", "nix"]
+
+    /// Denies the words of the question an answer "nej" closes: back to the clause's start, three content words at most,
+    /// over one mark between ("Feber: nej").
+    mutating func denyQuestion(before i: Int) {
+        var j = i - 1
+        if j >= 0, [":", "?"].contains(tokens[j].text) || tokens[j].text == "," && j > 0 && !tokens[j - 1].isBoundary { j -= 1 }
+        var reach = 0
+        while j >= 0, !tokens[j].isBoundary, reach < 3 {
+            tokens[j].negated = true
+            if !CompiledTerm.stopWords.contains(tokens[j].text) { reach += 1 }
+            j -= 1
         }
     }
 

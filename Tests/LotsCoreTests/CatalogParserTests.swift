@@ -35,6 +35,22 @@ import LotsCore
         }
     }
 
+    /// A lexicon file can name a benign look-alike that explains a complaint away, without editing the complaint.
+    @Test func aLexiconFileAddsFindingsThatExplainAComplaintAway() throws {
+        let lexicon = """
+        findings:
+          - {id: strain, sv: sträckning, en: strain, terms: [bar flyttlådor]}
+        extend:
+          - code: A
+            unless: [strain]
+        """
+        let catalog = try CatalogParser.parse(files: [("a.yaml", good), ("lex.yaml", lexicon)])
+        #expect(catalog.symptoms.first?.unless == ["strain"])
+        #expect(catalog.symptoms.first?.terms == ["aaa"])
+        let e = error(good + "\nextend:\n  - code: A\n    unless: [nothing-like-it]\n")
+        #expect(e?.what.contains("unknown finding \"nothing-like-it\"") == true, "\(String(describing: e))")
+    }
+
     @Test func unknownUrgencyNamesLineAndAllowedCodes() {
         let e = error(good.replacingOccurrences(of: "P4", with: "P9"))
         #expect(e?.location == "c.yaml:5:14")

@@ -140,6 +140,14 @@ import LotsTestSupport
         #expect(infant.fever == 38.4)
     }
 
+    /// Session 7: forms answered in the text ("Feber: nej") denied nothing, and "feber nej" was a fever.
+    @Test func aNoAfterTheQuestionDeniesIt() {
+        #expect(TextAnalysis("Feber: nej. Hosta: ja").fever == nil)
+        #expect(TextAnalysis("kräkningar nej").tokens.first?.negated == true)
+        #expect(TextAnalysis("Andas hon normalt? Nej").tokens.first { $0.text == "normalt" }?.negated == true)
+        #expect(TextAnalysis("Nej, hon har feber").fever == 38, "a no that opens the text answers nothing before it")
+    }
+
     @Test func bornWeeksAgoAndNewbornAreAges() {
         #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
         #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)

@@ -148,6 +148,24 @@ import LotsTestSupport
         #expect(TextAnalysis("Nej, hon har feber").fever == 38, "a no that opens the text answers nothing before it")
     }
 
+    /// Session 7: "Vår son föddes 10 oktober" told a six-week-old's age as a date; with age 0 the engine assumed six months.
+    @Test func aBirthDateGivesABabysAge() {
+        let now = StockholmTime(tuesday)  // 2026-11-24
+        var a = TextAnalysis("Vår son föddes 10 oktober och har 38,4 sen en timme")
+        a.resolveBirthDate(now: now)
+        #expect(a.statedAgeMonths == 1)
+        var b = TextAnalysis("born on 2 December, fever")
+        b.resolveBirthDate(now: now)
+        #expect(b.statedAgeMonths == 11, "no year written: the latest 2 December before today")
+        var c = TextAnalysis("född 2026-05-30")
+        c.resolveBirthDate(now: now)
+        #expect(c.statedAgeMonths == 5)
+        var d = TextAnalysis("pappa född 12 maj 1950")
+        d.resolveBirthDate(now: now)
+        #expect(d.statedAgeMonths == nil, "not a baby")
+        #expect(triage("Vår son föddes 10 oktober. Han har 38,4 i stjärten sen en timme, äter som vanligt", age: 0).urgency <= .p1)
+    }
+
     @Test func bornWeeksAgoAndNewbornAreAges() {
         #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
         #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)

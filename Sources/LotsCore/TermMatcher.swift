@@ -136,7 +136,9 @@ public struct CompiledTerm: Sendable {
             let lo = max(0, i - stems.count - 5), hi = min(tokens.count - 1, i + stems.count + 5)
             var used: [Int] = [i]
             var ok = true
-            for stem in stems.dropFirst() {
+            for (k, stem) in stems.enumerated().dropFirst() {
+                // A word the phrase says twice ("anfall efter anfall") needs two tokens, not one read twice.
+                let repeated = stems[..<k].contains { $0.bytes == stem.bytes && $0.mode == stem.mode }
                 // The nearest token matching this stem, allowing the same token for compounds.
                 var found: Int?
                 if acceptsNegated {
@@ -158,7 +160,7 @@ public struct CompiledTerm: Sendable {
                     continue
                 }
                 for d in 0...(hi - lo) {
-                    for j in [i - d, i + d] where j >= lo && j <= hi && !tokens[j].isBoundary && stem.matches(tokens[j]) {
+                    for j in [i - d, i + d] where j >= lo && j <= hi && !tokens[j].isBoundary && !(repeated && used.contains(j)) && stem.matches(tokens[j]) {
                         found = j
                         break
                     }

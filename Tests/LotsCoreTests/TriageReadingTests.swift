@@ -166,6 +166,13 @@ import LotsTestSupport
         #expect(triage("Vår son föddes 10 oktober. Han har 38,4 i stjärten sen en timme, äter som vanligt", age: 0).urgency <= .p1)
     }
 
+    /// Session 7: "anfall efter anfall" (a seizure cluster) matched "fick ett anfall efter frukost" and gave 112.
+    @Test func aWordThePhraseSaysTwiceNeedsTwoWords() {
+        #expect(CompiledTerm("anfall efter anfall").match(in: TextAnalysis("Har epilepsi, fick ett anfall efter frukost")) == nil)
+        #expect(CompiledTerm("anfall efter anfall").match(in: TextAnalysis("Hon får anfall efter anfall")) != nil)
+        #expect(triage("Har epilepsi, fick ett anfall efter frukost, mår som vanligt nu", age: 30).urgency != .emergency)
+    }
+
     @Test func bornWeeksAgoAndNewbornAreAges() {
         #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
         #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)

@@ -12,7 +12,7 @@ extension TextAnalysis {
         var end: Int?
         for (i, t) in tokens.enumerated() {
             if Self.feverFree.contains(t.text) { end = i; continue }
-            guard t.text.hasPrefix("feber") || t.text.hasPrefix("febr") || t.text.hasPrefix("fever") else { continue }
+            guard Self.isFeverWord(t.text) else { continue }
             var j = i + 1
             while j < tokens.count, j <= i + 3, !tokens[j].isBoundary {
                 let w = tokens[j].text

@@ -245,6 +245,13 @@ public struct TextAnalysis: Sendable {
 
     static let answersNo: Set<String> = ["nej", "no", "nope", "nix"]
 
+    /// "feber", "febern", "febrig", "fever", "feverish"; not "februari" (session 7: a trip in February was a fever).
+    static func isFeverWord(_ w: String) -> Bool {
+        (w.hasPrefix("feber") || w.hasPrefix("febr") || w == "fever" || w == "feverish") && !isMonthName(w)
+    }
+
+    static func isMonthName(_ w: String) -> Bool { w.hasPrefix("februar") || w.hasPrefix("february") }
+
     /// Denies the words of the question an answer "nej" closes: back to the clause's start, three content words at most,
     /// over one mark between ("Feber: nej").
     mutating func denyQuestion(before i: Int) {
@@ -266,7 +273,7 @@ public struct TextAnalysis: Sendable {
             if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n), !followsAMeasureOtherThanTemperature(i) {
                 let near = tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)]
                 let before = i > 0 ? tokens[i - 1].text : ""
-                if near.contains(where: { tok in Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
+                if near.contains(where: { tok in !Self.isMonthName(tok.text) && Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
                     || (t.text.contains(",") && (37.5...42.9).contains(n))
                     || ((["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before)
                          || ["jag", "han", "hon", "hen", "he", "she"].contains(before) && i > 1 && ["har", "hade", "has", "had"].contains(tokens[i - 2].text))
@@ -303,7 +310,7 @@ public struct TextAnalysis: Sendable {
                 hours = max(hours ?? 0, 12)
             }
         }
-        let mentionAt = tokens.lastIndex { !$0.negated && ($0.text.hasPrefix("feber") || $0.text.hasPrefix("febr") || $0.text == "fever" || $0.text == "feverish") }
+        let mentionAt = tokens.lastIndex { !$0.negated && Self.isFeverWord($0.text) }
         let mentions = mentionAt != nil
         let high = zip(tokens, tokens.dropFirst()).contains { ($0.text == "hog" || $0.text == "high") && $1.text.hasPrefix("feber") || $1.text.hasPrefix("fever") && $0.text == "high" }
         if fever == nil, mentions { fever = high ? 39.5 : 38.0 }

@@ -133,6 +133,7 @@ import LotsTestSupport
         #expect(TextAnalysis("Blev feberfri igår").fever == nil)
         #expect(TextAnalysis("Febern släppte i morse men nu har hon 39,2 igen").fever == 39.2)
         #expect(TextAnalysis("Feber 39 i fyra dagar").fever == 39)
+        #expect(TextAnalysis("ska till Thailand i 3 veckor i februari, vilka vaccinationer?").fever == nil, "a month is no fever")
         #expect(triage("feber sen 4 dagar o hostar", age: 30).urgency == .p3)
         #expect(triage("Sonen hade hög feber i tre dagar, igår blev han feberfri och nu har han rosa prickar på magen", age: 1).urgency > .p3)
         var infant = TextAnalysis("hade 38,4 igår men feberfri nu")

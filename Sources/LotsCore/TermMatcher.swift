@@ -92,7 +92,7 @@ public struct CompiledTerm: Sendable {
 
     public init(_ phrase: String) {
         self.phrase = phrase
-        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.presentTense[String($0)] ?? String($0) }
+        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
         var content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }

@@ -174,6 +174,12 @@ import LotsTestSupport
         #expect(triage("Har epilepsi, fick ett anfall efter frukost, mår som vanligt nu", age: 30).urgency != .emergency)
     }
 
+    /// Session 7: "ej" is "inte" for the catalog's phrases too ("kan ej gå på foten" matched no "kan inte gå på").
+    @Test func ejIsInte() {
+        #expect(CompiledTerm("kan inte stödja på").match(in: TextAnalysis("vrickade foten, kan ej stödja på den")) != nil)
+        #expect(TextAnalysis("har ej feber").fever == nil)
+    }
+
     @Test func bornWeeksAgoAndNewbornAreAges() {
         #expect(TextAnalysis("Vår son föddes för tre veckor sedan och har 38,5").statedAgeMonths == 0)
         #expect(TextAnalysis("She was born 5 weeks ago").statedAgeMonths == 1)

@@ -87,8 +87,9 @@ import LotsTestSupport
         #expect(after["caseHistory"] == before["caseHistory"]! + 1)
         #expect(after["auditEvent"] == before["auditEvent"]! + 1)
         let detail = try #require(try f.store.caseDetail(id))
-        #expect(detail.urgency == .p4)
-        #expect(detail.symptomCode == "SORE-THROAT")
+        // Three days of fever is seen within a day (session 7), so the fever complaint decides: P3.
+        #expect(detail.urgency == .p3)
+        #expect(detail.symptomCode == "FEVER")
         #expect(detail.messages.first?.author == .system)
     }
 

@@ -27,10 +27,12 @@ struct IdentityVerifierTests {
 
     @Test func aRememberedTokenStillExpires() async throws {
         let v = try await IdentityVerifier(jwksJSON: jwks, issuer: ServerFixture.issuer, audience: "lots")
-        let t = token(pnr: "19121212-1212", expiresIn: 1)
+        // `exp` is whole seconds (truncated), so "in 3 s" is 2–3 s away: valid for the two checks even on a loaded
+        // machine (with 1 s it could already have passed, a flake CI met), expired after 3.1 s.
+        let t = token(pnr: "19121212-1212", expiresIn: 3)
         #expect(try await v.verify(t).personnummer == "19121212-1212")
         #expect(try await v.verify(t).personnummer == "19121212-1212")  // from memory
-        try await Task.sleep(for: .milliseconds(1_100))
+        try await Task.sleep(for: .milliseconds(3_100))
         #expect(await reason(v, t) == "the token has expired")
     }
 

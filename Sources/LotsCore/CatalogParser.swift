@@ -93,7 +93,7 @@ public enum CatalogParser {
                         symptoms[i].unless += ids
                         for id in ids { references.append((id, u, false)) }
                     }
-                    symptoms[i].terms += try (m["unless"] == nil ? m.required("terms", in: e) : m["terms"])?.strings() ?? []
+                    if m["unless"] == nil || m["terms"] != nil { symptoms[i].terms += try m.required("terms", in: e).strings() }
                     continue
                 }
                 let id = try m.required("id", in: e).string()

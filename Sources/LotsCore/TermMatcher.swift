@@ -82,6 +82,8 @@ public struct CompiledTerm: Sendable {
                                           "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too"]
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
+    /// Whether stem k repeats an earlier one: a word the phrase says twice ("anfall efter anfall") needs two tokens.
+    let repeats: [Bool]
 
     static let reflexives: Set<String> = ["mig", "sig", "dig"]
     /// Words that may stand between a negator and what it denies ("inga fler andetag", "not any air").
@@ -107,6 +109,8 @@ public struct CompiledTerm: Sendable {
         self.negationAtEdge = negating && (chosen.first.map { TextAnalysis.negators.contains($0) } == true
                                             || chosen.last.map { TextAnalysis.negators.contains($0) } == true)
         self.weight = stems.reduce(0) { $0 + $1.bytes.count } + 2 * (stems.count - 1)
+        let stems = self.stems
+        self.repeats = stems.indices.map { k in stems[..<k].contains { $0.bytes == stems[k].bytes && $0.mode == stems[k].mode } }
     }
 
     /// Where the phrase matched, if it did.
@@ -137,8 +141,7 @@ public struct CompiledTerm: Sendable {
             var used: [Int] = [i]
             var ok = true
             for (k, stem) in stems.enumerated().dropFirst() {
-                // A word the phrase says twice ("anfall efter anfall") needs two tokens, not one read twice.
-                let repeated = stems[..<k].contains { $0.bytes == stem.bytes && $0.mode == stem.mode }
+                let repeated = repeats[k]
                 // The nearest token matching this stem, allowing the same token for compounds.
                 var found: Int?
                 if acceptsNegated {

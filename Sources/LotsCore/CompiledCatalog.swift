@@ -115,6 +115,14 @@ struct CompiledCatalog: Sendable {
         }
     }
 
+    /// Marks in each token the known words that begin inside it, so that a stem matches a compound only where one
+    /// of its parts begins (`CompiledTerm.Stem`).
+    func markCompoundParts(_ text: inout TextAnalysis) {
+        for i in text.tokens.indices where !text.tokens[i].isBoundary {
+            text.tokens[i].innerWords = index.innerWords(of: text.tokens[i].bytes)
+        }
+    }
+
     /// The catalog word a token would be read as, or nil when it stays itself.
     func correction(of t: TextAnalysis.Token) -> [UInt8]? {
         guard !t.isBoundary, t.number == nil, t.bytes.count >= TypoIndex.minimumLength, !CompiledTerm.stopWords.contains(t.text),

@@ -91,6 +91,23 @@ struct StemIndex: Sendable {
         return (hit, ids)
     }
 
+    /// The known words (stems of four letters or more) that begin inside `bytes`, after its first letter.
+    func innerWords(of bytes: [UInt8]) -> [Range<Int>] {
+        guard bytes.count > 4 else { return [] }
+        var found: [Range<Int>] = []
+        for start in 1...(bytes.count - 4) {
+            var node = 0
+            var i = start
+            while i < bytes.count {
+                node = Int(edges[node * Self.alphabet + Self.slot(bytes[i])])
+                if node == 0 { break }
+                i += 1
+                if i - start >= 4, !ends[node].isEmpty { found.append(start..<i) }
+            }
+        }
+        return found
+    }
+
     /// Whether some stem is a prefix of `bytes` (then the word is known and needs no spelling correction).
     func startsWithStem(_ bytes: [UInt8]) -> Bool {
         var node = 0

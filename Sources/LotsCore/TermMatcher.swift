@@ -46,27 +46,42 @@ public struct CompiledTerm: Sendable {
 
         func matches(_ token: TextAnalysis.Token) -> Bool {
             if mode == .number { return (token.number ?? -1) >= minimum && token.text.first?.isNumber == true }
-            return matches(token.bytes) || synonyms.contains { $0.matches(token.bytes) }
+            return matches(inWord: token) || synonyms.contains { $0.matches(inWord: token) }
         }
 
-        func matches(_ token: [UInt8]) -> Bool {
+        /// A match inside a compound counts only where a compound part begins: not where a longer known word that
+        /// starts earlier in the token runs across it ("slag" is no part of "nässelutslag", whose last part is
+        /// "utslag"; "fall" none of "krampanfall").
+        private func matches(inWord token: TextAnalysis.Token) -> Bool {
+            guard let p = matchStart(token.bytes) else { return false }
+            guard p > 0 else { return true }
+            // A word that begins with a linking "s" right before the stem is the stem's own part ("visdoms|tand",
+            // not "stand").
+            let end = p + bytes.count, linked = token.bytes[p - 1] == UInt8(ascii: "s")
+            return !token.innerWords.contains { $0.lowerBound < p && $0.upperBound >= end && !(linked && $0.lowerBound == p - 1) }
+        }
+
+        func matches(_ token: [UInt8]) -> Bool { matchStart(token) != nil }
+
+        /// Where in `token` the stem matches (0 for the token's start), or nil.
+        func matchStart(_ token: [UInt8]) -> Int? {
             let n = bytes.count, m = token.count
-            guard m >= n else { return false }
-            if mode == .exact { return m == n && token == bytes }
+            guard m >= n else { return nil }
+            if mode == .exact { return m == n && token == bytes ? 0 : nil }
             // A one-letter word is itself ("p" in "p-stav" is not "på"); a two-letter one inflects but does not
             // begin longer words ("dö" ~ "dör", "döda", not "dotter").
-            if n == 1 { return m == 1 && token == bytes }
-            if n == 2, m > n + 2 { return false }
-            if token.starts(with: bytes) { return true }
-            guard mode == .compound, m > n + 2 else { return false }
-            if n >= 3, token[(m - n)...].elementsEqual(bytes) { return true }
-            guard n >= 5 else { return false }
+            if n == 1 { return m == 1 && token == bytes ? 0 : nil }
+            if n == 2, m > n + 2 { return nil }
+            if token.starts(with: bytes) { return 0 }
+            guard mode == .compound, m > n + 2 else { return nil }
+            if n >= 3, token[(m - n)...].elementsEqual(bytes) { return m - n }
+            guard n >= 5 else { return nil }
             var i = 1
             while i + n <= m {
-                if token[i] == bytes[0], token[i..<(i + n)].elementsEqual(bytes) { return true }
+                if token[i] == bytes[0], token[i..<(i + n)].elementsEqual(bytes) { return i }
                 i += 1
             }
-            return false
+            return nil
         }
     }
 

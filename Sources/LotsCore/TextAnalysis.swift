@@ -21,6 +21,9 @@ public struct TextAnalysis: Sendable {
         public var uncertain: Bool = false
         /// The word was misspelt and read as the catalog's spelling (`original` keeps what was written).
         public var corrected: Bool = false
+        /// Known catalog words that begin after the token's first letter ("utslag" in "nässelutslag"), as byte
+        /// ranges: a compound's parts, set by the engine (`StemIndex.innerWords`).
+        public var innerWords: [Range<Int>] = []
     }
 
     /// The tokens; the engine may correct a misspelt word to the catalog's spelling (`TypoIndex`).

@@ -53,6 +53,7 @@ public struct TriageEngine: Sendable {
         text.resolveAges(givenYears: input.ageMonths.map { $0 / 12 } ?? input.ageYears)
         text.resolveBirthDate(now: StockholmTime(date))
         compiled.correctSpelling(&text)
+        compiled.markCompoundParts(&text)
         let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)
         let years = input.ageMonths.map { $0 / 12 } ?? (input.ageYears == 0 ? months / 12 : input.ageYears)
         text.keepEndedFever(ageMonths: months)

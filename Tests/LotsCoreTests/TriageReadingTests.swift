@@ -201,6 +201,16 @@ import LotsTestSupport
         // A treated low blood sugar is not one.
         #expect(triage("Tar insulin och fick en känning, åt druvsocker och nu mår jag bra", age: 40).urgency > .p1)
     }
+
+    @Test func aStemMatchesACompoundOnlyWhereOneOfItsPartsBegins() {
+        // "slag" (of "kom som ett slag", a thunderclap headache) is no part of "nässelutslag": its part is "utslag".
+        let hives = triage("nässelutslag som kommer och går sen i fredags, kliar mest på kvällen", age: 40)
+        #expect(!hives.findings.contains("thunderclap-headache"), "\(hives.rationaleText)")
+        #expect(hives.urgency > .p2)
+        // A linking "s" does not hide the part after it: "visdoms|tand" is a tooth.
+        #expect(triage("drog ut en visdomstand i onsdags, nu ont i käken", age: 30).complaints.contains("DRY-SOCKET"))
+        #expect(triage("fick en smäll i huvudet, kom som ett slag, nu värsta huvudvärken", age: 50).urgency == .emergency)
+    }
 }
 
 /// Confidence and short phrases (session 4).

@@ -211,6 +211,16 @@ import LotsTestSupport
         #expect(triage("drog ut en visdomstand i onsdags, nu ont i käken", age: 30).complaints.contains("DRY-SOCKET"))
         #expect(triage("fick en smäll i huvudet, kom som ett slag, nu värsta huvudvärken", age: 50).urgency == .emergency)
     }
+
+    @Test func wordsOfAPlaceOrOfSeverityAloneAreNoTimeCriticalFinding() {
+        // A sore in the corner of the mouth is no drooping face; the worst sore throat ever is no thunderclap headache.
+        #expect(triage("spricka i mungipan som svider", age: 30).urgency > .p1)
+        #expect(triage("värsta halsontet jag haft, svårt att svälja", age: 30).urgency > .p1)
+        #expect(triage("plötsligt ont i huvudet, värsta jag haft i hela mitt liv", age: 45).urgency == .emergency)
+        // A lip that hangs after the dentist's anaesthetic is no stroke; a drooping mouth without it is.
+        #expect(triage("Var hos tandläkaren och fick bedövning i underkäken, nu hänger läppen på den sidan", age: 31).urgency > .p1)
+        #expect(triage("mungipan hänger på ena sidan sedan en timme", age: 70).urgency == .emergency)
+    }
 }
 
 /// Confidence and short phrases (session 4).

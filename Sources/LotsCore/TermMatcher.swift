@@ -200,6 +200,8 @@ public struct CompiledTerm: Sendable {
             // A clause boundary inside the span means the words belong to different statements.
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
             if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }
+            // Words that all tell of years ago are history ("fick en stroke för sex år sedan").
+            if used.allSatisfy({ tokens[$0].remote }) { continue }
             let negated = !acceptsNegated && used.contains { tokens[$0].negated }
             let compact = Double(stems.count) / Double(range.count)
             var m = Match(term: self, tokenRange: range, negated: negated, score: Double(weight) + compact)

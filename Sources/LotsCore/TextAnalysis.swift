@@ -24,6 +24,8 @@ public struct TextAnalysis: Sendable {
         /// Known catalog words that begin after the token's first letter ("utslag" in "nässelutslag"), as byte
         /// ranges: a compound's parts, set by the engine (`StemIndex.innerWords`).
         public var innerWords: [Range<Int>] = []
+        /// In a clause about years ago ("för sex år sedan"): history, not what the patient has now (`markRemotePast`).
+        public var remote: Bool = false
     }
 
     /// The tokens; the engine may correct a misspelt word to the catalog's spelling (`TypoIndex`).
@@ -99,6 +101,7 @@ public struct TextAnalysis: Sendable {
         painScore = Self.painScore(in: Self.fold(text))
         tokenize(Self.fold(text))
         markNegation()
+        markRemotePast()
         extractFacts()
     }
 

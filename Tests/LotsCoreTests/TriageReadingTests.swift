@@ -212,6 +212,19 @@ import LotsTestSupport
         #expect(triage("fick en smäll i huvudet, kom som ett slag, nu värsta huvudvärken", age: 50).urgency == .emergency)
     }
 
+    @Test func whatHappenedYearsAgoIsHistory() {
+        #expect(triage("Fick en stroke för sex år sen men är helt återställd. Hur får jag läkarintyg?", age: 66).urgency > .p2)
+        #expect(triage("Sonen hade en feberkramp för ett år sedan, blev undersökt då och allt var bra. Nu ska han vaccineras", age: 2).urgency > .p2)
+        // What happens now is still read, in the same sentence or after words that open it.
+        #expect(triage("För två år sedan fick jag en stroke och nu hänger mungipan igen", age: 70).urgency == .emergency)
+        #expect(triage("hade en stroke för 3 år sedan, nu sedan en timme sluddrar han", age: 70).urgency == .emergency)
+        // "Sedan i somras" is from then until now; a cause in the past does not hide the complaint it explains.
+        #expect(!TextAnalysis("ont i knät sedan i somras").tokens.contains { $0.remote })
+        let cause = TextAnalysis("vrickar hela tiden foten sen jag skadade den för ett år sen")
+        #expect(cause.tokens.filter(\.remote).map(\.text).first == "jag")
+        #expect(!cause.tokens.first!.remote)
+    }
+
     @Test func wordsOfAPlaceOrOfSeverityAloneAreNoTimeCriticalFinding() {
         // A sore in the corner of the mouth is no drooping face; the worst sore throat ever is no thunderclap headache.
         #expect(triage("spricka i mungipan som svider", age: 30).urgency > .p1)

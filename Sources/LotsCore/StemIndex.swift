@@ -123,16 +123,6 @@ struct StemIndex: Sendable {
     /// ("jätteförvirrad", "magsmärta"): a compound of known words, which no spelling correction may rewrite.
     func endsWithStem(_ bytes: [UInt8], minimum: Int = 5) -> Bool {
         guard bytes.count >= minimum + 3 else { return false }
-        for start in 3...(bytes.count - minimum) {
-            var node = 0
-            var i = start
-            while i < bytes.count {
-                node = Int(edges[node * Self.alphabet + Self.slot(bytes[i])])
-                if node == 0 { break }
-                i += 1
-            }
-            if node != 0, i == bytes.count, !ends[node].isEmpty { return true }
-        }
-        return false
+        return innerWords(of: bytes).contains { $0.lowerBound >= 3 && $0.upperBound == bytes.count && $0.count >= minimum }
     }
 }

@@ -234,6 +234,16 @@ import LotsTestSupport
         #expect(triage("Var hos tandläkaren och fick bedövning i underkäken, nu hänger läppen på den sidan", age: 31).urgency > .p1)
         #expect(triage("mungipan hänger på ena sidan sedan en timme", age: 70).urgency == .emergency)
     }
+
+    @Test func wordsInTheirEverydaySenseAndPainOnlyFromCoughingAreNoAlarm() {
+        #expect(triage("Vill typ dö av skam men jag har klåda i stjärten sen några veckor", age: 26).urgency > .p2)
+        #expect(triage("Blev helt förvirrad av brevet från Försäkringskassan, vad behöver jag för intyg?", age: 52).urgency > .p2)
+        #expect(triage("vill dö av skam, orkar inte leva längre, har tänkt ta livet av mig", age: 20).urgency <= .p1)
+        #expect(triage("ont i bröstet när jag hostar sen förkylningen förra veckan", age: 30).urgency > .p2)
+        #expect(triage("ont i bröstet när jag hostar, feber 39 och andfådd", age: 75).urgency <= .p1)
+        // A near-faint with chest pain is a heart attack's sign.
+        #expect(triage("ont i bröstet och höll på att svimma nyss", age: 55).urgency == .emergency)
+    }
 }
 
 /// Confidence and short phrases (session 4).

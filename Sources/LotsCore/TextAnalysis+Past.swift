@@ -7,6 +7,9 @@ extension TextAnalysis {
     /// Words that count something ("för ett par år sedan", "a few years ago").
     static let someWords: Set<String> = ["ett", "en", "par", "nagra", "manga", "flera", "a", "few", "many", "several", "couple", "of"]
     static let causeWords: Set<String> = ["sen", "efter", "since", "after"]
+    /// Words before a time that make it a start until now ("sedan i somras", "since last year").
+    static let sinceWords: Set<String> = ["sedan", "sen", "since", "fran", "from", "efter"]
+    static let agoWords: Set<String> = ["sedan", "sen"]
     static let seasonsPast: Set<String> = ["somras", "varas", "hostas", "vintras", "fjol"]
     static let seasons: Set<String> = ["summer", "spring", "autumn", "fall", "winter", "year"]
 
@@ -14,14 +17,14 @@ extension TextAnalysis {
     func remoteMarker(at i: Int) -> ClosedRange<Int>? {
         func text(_ k: Int) -> String? { k < tokens.count ? tokens[k].text : nil }
         // "sedan i somras", "since last year": from then until now, which is the present.
-        if i > 0, ["sedan", "sen", "since", "fran", "from", "efter"].contains(tokens[i - 1].text) { return nil }
+        if i > 0, Self.sinceWords.contains(tokens[i - 1].text) { return nil }
         let w = tokens[i].text
         // "för (ett par | 6 | många) år sedan", "för länge sedan"
         if w == "for" {
-            if text(i + 1) == "lange", ["sedan", "sen"].contains(text(i + 2)) { return i...(i + 2) }
+            if text(i + 1) == "lange", let n = text(i + 2), Self.agoWords.contains(n) { return i...(i + 2) }
             var k = i + 1
             while k < tokens.count, k <= i + 3, tokens[k].number != nil || Self.someWords.contains(tokens[k].text) { k += 1 }
-            if k > i + 1, ["ar", "arsedan"].contains(text(k)), ["sedan", "sen"].contains(text(k + 1)) { return i...(k + 1) }
+            if k > i + 1, text(k) == "ar", let n = text(k + 1), Self.agoWords.contains(n) { return i...(k + 1) }
         }
         // "6 years ago", "a few years ago", "long ago"
         if w == "years" || w == "year", text(i + 1) == "ago" { return i...(i + 1) }

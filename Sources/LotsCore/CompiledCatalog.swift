@@ -143,6 +143,9 @@ struct CompiledCatalog: Sendable {
         if let p = rule.painAtLeast, (f.text.painScore ?? 0) < p { return nil }
         if let w = rule.pregnancyWeekAtLeast, (f.text.pregnancyWeek ?? 0) < w { return nil }
         if let w = rule.pregnancyWeekUnder, (f.text.pregnancyWeek ?? 99) >= w { return nil }
+        if let p = rule.pulseAtLeast, (f.text.pulseHigh ?? 0) < p { return nil }
+        if let p = rule.pulseUnder, (f.text.pulseLow ?? 999) >= p { return nil }
+        if let s = rule.saturationUnder, (f.text.saturation ?? 999) >= s { return nil }
         if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
         if !r.all.allSatisfy(f.present.contains) { return nil }
         if r.none.contains(where: f.present.contains) { return nil }
@@ -168,6 +171,9 @@ struct CompiledCatalog: Sendable {
         if let p = rule.painAtLeast { both("smärta ≥ \(p)/10", "pain ≥ \(p)/10") }
         if let w = rule.pregnancyWeekAtLeast { both("graviditetsvecka ≥ \(w)", "pregnancy week ≥ \(w)") }
         if let w = rule.pregnancyWeekUnder { both("graviditetsvecka < \(w)", "pregnancy week < \(w)") }
+        if let p = rule.pulseAtLeast { both("puls ≥ \(p)", "pulse ≥ \(p)") }
+        if let p = rule.pulseUnder { both("puls < \(p)", "pulse < \(p)") }
+        if let s = rule.saturationUnder { both("saturation < \(s) %", "saturation < \(s) %") }
         return (sv.joined(separator: ", "), en.joined(separator: ", "))
     }
 }

@@ -42,6 +42,11 @@ public struct TextAnalysis: Sendable {
     public internal(set) var hours: Double?
     /// Highest systolic blood pressure written as `190/110`.
     public private(set) var systolic: Int?
+    /// The lowest and the highest pulse stated ("pulsen visar 36-40"), per minute (`extractVitals`).
+    public internal(set) var pulseLow: Int?
+    public internal(set) var pulseHigh: Int?
+    /// The lowest oxygen saturation stated ("saturationen 88"), in per cent.
+    public internal(set) var saturation: Int?
     /// The week of pregnancy stated ("gravid i vecka 30", "v 28", "34 weeks pregnant").
     public private(set) var pregnancyWeek: Int?
     /// A number with a unit that may be an age or a duration ("Pojken 12 år ramlade", "10 månader, förkyld"):
@@ -103,6 +108,7 @@ public struct TextAnalysis: Sendable {
         markNegation()
         markRemotePast()
         extractFacts()
+        extractVitals()
     }
 
     /// The highest `SYS/DIA` reading with plausible values (70–300 over 30–200).

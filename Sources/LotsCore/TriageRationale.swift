@@ -32,6 +32,10 @@ struct Rationale {
         if let d = text.days, d > 0 { sv.append("\(d) dagar"); en.append("\(d) days") }
         if let p = text.painScore { sv.append("smärta \(p)/10"); en.append("pain \(p)/10") }
         if let s = text.systolic { sv.append("systoliskt \(s)"); en.append("systolic \(s)") }
+        if let lo = text.pulseLow, let hi = text.pulseHigh {
+            sv.append(lo == hi ? "puls \(lo)" : "puls \(lo)–\(hi)"); en.append(lo == hi ? "pulse \(lo)" : "pulse \(lo)–\(hi)")
+        }
+        if let s = text.saturation { sv.append("saturation \(s) %"); en.append("saturation \(s) %") }
         if let w = text.pregnancyWeek { sv.append("graviditetsvecka \(w)"); en.append("pregnancy week \(w)") }
         add("fakta: " + sv.joined(separator: ", "), "facts: " + en.joined(separator: ", "))
     }

@@ -34,6 +34,10 @@ public struct TriageRule: Sendable, Equatable {
     /// A stated week of pregnancy of at least / under this.
     public var pregnancyWeekAtLeast: Int?
     public var pregnancyWeekUnder: Int?
+    /// A stated pulse of at least / under this many beats a minute, and a saturation under this per cent.
+    public var pulseAtLeast: Int?
+    public var pulseUnder: Int?
+    public var saturationUnder: Int?
     /// The care mission when this rule decides (a suicide plan refers to psychiatry).
     public var mission: CareMission?
     /// Where the urgency comes from (guideline, RETTS ESS, 1177 page title).

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import LotsCore
+import LotsTestSupport
+
+/// Vital signs measured at home and written in the text (session 9: a pulse of 36–40 on a blood-pressure meter
+/// with dizziness was P4; "fick kramp" with fever in a toddler was P5).
+@Suite struct TextAnalysisVitalsTests {
+    let tuesday = Shipped.at("2026-12-01T14:00:00+01:00")
+
+    func triage(_ text: String, age: Int) -> TriageResult {
+        Shipped.engine.triage(TriageInput(text: text, ageYears: age), at: tuesday)
+    }
+
+    @Test func pulseAndSaturationAreReadBesideTheirWords() {
+        let range = TextAnalysis("pulsen visar 36-40 på blodtrycksmätaren")
+        #expect(range.pulseLow == 36 && range.pulseHigh == 40)
+        #expect(TextAnalysis("hjärtat slår 150 slag i minuten").pulseHigh == 150)
+        #expect(TextAnalysis("heart rate 48 on my watch").pulseLow == 48)
+        #expect(TextAnalysis("saturationen 86 % på fingermätaren").saturation == 86)
+        // A temperature after the pulse is no pulse; a number far from any measure word is nothing.
+        let mixed = TextAnalysis("puls 118 och 38 grader")
+        #expect(mixed.pulseLow == 118 && mixed.pulseHigh == 118)
+        #expect(TextAnalysis("satt ner i 30 minuter, 95 år").saturation == nil)
+        #expect(TextAnalysis("har haft ont i 40 dagar").pulseLow == nil)
+    }
+
+    @Test func aSlowPulseWithDizzinessIsSeenAtOnce() {
+        #expect(triage("Min man är yr och svimfärdig sen i förmiddags, pulsen visar 36-40 på blodtrycksmätaren", age: 70).urgency == .p1)
+        #expect(triage("Vilopuls 58 på klockan, mår bra, undrar bara om det är normalt", age: 35).urgency > .p1)
+    }
+
+    @Test func aLowSaturationIsUrgent() {
+        #expect(triage("andfådd och saturationen är 86", age: 74).urgency <= .p1)
+    }
+
+    @Test func aSeizureSaidPlainlyIsASeizureAndACrampInAMuscleIsNot() {
+        #expect(triage("Min dotter 1,5 år fick kramp för en halvtimme sedan, höll på i 2 min. Feber 39,4. Nu pigg igen", age: 1).urgency == .p1)
+        #expect(triage("fick kramp i vaden i natt, gick över när jag sträckte", age: 40).urgency >= .p3)
+    }
+}

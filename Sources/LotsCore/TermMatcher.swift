@@ -188,6 +188,11 @@ public struct CompiledTerm: Sendable {
                 used.append(c)
             }
             guard ok else { continue }
+            // The nearest token may be the wrong one of a word said twice ("andas med högt ljud när han andas in"):
+            // when the nearest ones are out of order, the phrase's words read in order win if they are there.
+            // Only close together: far apart, words in order are as likely to belong to different statements.
+            if stems.count > 1, used != used.sorted(), let inOrder = forward(from: i, to: hi, in: tokens),
+               inOrder.last! - i < stems.count + 3 { used = inOrder }
             // A number belongs to the word beside it: "#10 tabletter" is ten tablets, not an age, a dose or a pain
             // score elsewhere in the window ("15 och vill börja med p-piller").
             if stems.count > 1, stems.indices.contains(where: { k in
@@ -210,5 +215,17 @@ public struct CompiledTerm: Sendable {
             if best == nil || (best!.negated && !negated) || (best!.negated == negated && m.score > best!.score) { best = m }
         }
         return best
+    }
+
+    /// The phrase's words in its order from token `i` (the first word) up to `hi`, each the first that matches.
+    func forward(from i: Int, to hi: Int, in tokens: [TextAnalysis.Token]) -> [Int]? {
+        var used = [i]
+        for stem in stems.dropFirst() {
+            var j = used.last! + 1
+            while j <= hi, tokens[j].isBoundary || !stem.matches(tokens[j]) { j += 1 }
+            guard j <= hi else { return nil }
+            used.append(j)
+        }
+        return used
     }
 }

@@ -32,6 +32,17 @@ import LotsTestSupport
         #expect(triage("Feber och prickar som inte bleknar när jag trycker", age: 15).urgency == .emergency)
     }
 
+    /// Session 9, found on held-back sets: the class, not the sentence.
+    @Test func burnsOverSeveralBodyPartsAndAirwaySignsToldPlainly() {
+        #expect(triage("Kokande vatten över bröstet och magen, huden lossnar", age: 2).urgency == .emergency)
+        #expect(triage("Spillde hett te över bröstet och armen, rött och ont", age: 30).urgency == .p1)
+        #expect(triage("A burning feeling on my chest and back with small blisters in a band", age: 60).urgency > .p1)
+        #expect(triage("ate nuts at the party and now my voice sounds strange", age: 20).urgency == .emergency)
+        #expect(triage("hon andas med högt ljud när hon andas in och huden dras in under revbenen", age: 2).urgency == .emergency)
+        #expect(triage("förkyld, det låter när han andas ut, leker som vanligt", age: 6).urgency > .p1)
+        #expect(triage("My son 2 years only says maybe 10 words, understands everything", age: 2).urgency > .p1)
+    }
+
     @Test func aReassuringNegationDoesNotRaise() {
         let r = triage("Vrickade foten, den är inte svullen och jag kan gå", age: 30)
         #expect(r.urgency >= .p4, "\(r.rationaleText)")

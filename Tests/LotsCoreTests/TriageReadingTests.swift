@@ -14,6 +14,12 @@ import LotsTestSupport
         Shipped.engine.triage(TriageInput(text: text, ageYears: age), at: tuesday)
     }
 
+    @Test func aWordSaidTwiceIsReadInThePhrasesOrderWhenClose() {
+        // The nearest "andas" is the first one, out of the phrase's order; the words in order are right there.
+        #expect(CompiledTerm("högt ljud andas =in").match(in: TextAnalysis("han andas med högt ljud när han andas in")) != nil)
+        #expect(CompiledTerm("ljud andas =in").match(in: TextAnalysis("han andas tungt med ljud från tv:n hela kvällen medan han andas in")) == nil)
+    }
+
     @Test func wordsOutOfThePhrasesOrderMustStandClose() throws {
         // In order, a few words may come between; out of order only right next to each other.
         #expect(CompiledTerm("ont i magen").match(in: TextAnalysis("magen gör ont")) != nil)

@@ -41,6 +41,10 @@ import LotsTestSupport
         #expect(triage("hon andas med högt ljud när hon andas in och huden dras in under revbenen", age: 2).urgency == .emergency)
         #expect(triage("förkyld, det låter när han andas ut, leker som vanligt", age: 6).urgency > .p1)
         #expect(triage("My son 2 years only says maybe 10 words, understands everything", age: 2).urgency > .p1)
+        #expect(triage("Feber 39,5 sedan igår, idag förvirrad och andas snabbt", age: 80).urgency == .emergency)
+        #expect(triage("Föll i vattnet vid bryggan, låg där en stund, nu kall och slö", age: 70).urgency == .emergency)
+        #expect(triage("Tog en ny tablett, nu är överläppen svullen", age: 40).urgency <= .p1)
+        #expect(triage("Slog i överläppen på handbollen, den är svullen", age: 16).urgency > .p1)
     }
 
     @Test func aReassuringNegationDoesNotRaise() {

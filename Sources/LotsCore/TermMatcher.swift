@@ -90,6 +90,9 @@ public struct CompiledTerm: Sendable {
     /// The stems' ids in the engine's `StemIndex` (empty until the engine interns them).
     var stemIds: [Int32] = []
     let acceptsNegated: Bool
+    /// The phrase itself joins two statements ("skakade och svarade inte"): its words may stand on both sides of
+    /// a clause word in the text (never of punctuation).
+    let joinsClauses: Bool
     /// The negation opens or closes the phrase ("andas inte", "not breathing"): then a qualifier right after
     /// it ("andas inte normalt", "not breathing properly") means something else, and the phrase does not match.
     let negationAtEdge: Bool
@@ -111,6 +114,7 @@ public struct CompiledTerm: Sendable {
         self.phrase = phrase
         let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
+        self.joinsClauses = words.dropFirst().dropLast().contains { TextAnalysis.clauseWords.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.
         var content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
         // A phrase never shrinks to one word: "kissade på mig" is not "kissade" (which "kissade i blöjan" also says),
@@ -167,7 +171,7 @@ public struct CompiledTerm: Sendable {
                     // ("no trouble breathing" is not "no breathing"): after a negator, only a small word may come between.
                     let afterNegator = TextAnalysis.negators.contains(tokens[used.last!].text)
                     var content = 0
-                    while j <= hi, content < 2, found == nil, !tokens[j].isBoundary {
+                    while j <= hi, content < 2, found == nil, !tokens[j].isBoundary || (joinsClauses && tokens[j].bytes.count > 1) {
                         if stem.matches(tokens[j]) { found = j; break }
                         let small = Self.stopWords.contains(tokens[j].text) || Self.smallWords.contains(tokens[j].text)
                         if !small { content += 1; if afterNegator { break } }

@@ -20,6 +20,13 @@ import LotsTestSupport
         #expect(CompiledTerm("ljud andas =in").match(in: TextAnalysis("han andas tungt med ljud från tv:n hela kvällen medan han andas in")) == nil)
     }
 
+    @Test func aPhraseThatJoinsTwoStatementsMatchesAcrossTheClauseWord() {
+        // The denial's phrase keeps its order, but "och" in the text no longer stops it when the phrase says "och".
+        #expect(CompiledTerm("skakade och svarade inte").match(in: TextAnalysis("han skakade och svarade inte")) != nil)
+        #expect(CompiledTerm("skakade och svarade inte").match(in: TextAnalysis("han skakade. Svarade inte i telefon")) == nil)
+        #expect(CompiledTerm("kan inte andas").match(in: TextAnalysis("kan inte sova och andas tungt")) == nil)
+    }
+
     @Test func wordsOutOfThePhrasesOrderMustStandClose() throws {
         // In order, a few words may come between; out of order only right next to each other.
         #expect(CompiledTerm("ont i magen").match(in: TextAnalysis("magen gör ont")) != nil)

@@ -32,7 +32,7 @@ public enum CatalogParser {
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder", "pulseAtLeast", "pulseUnder",
-                                        "saturationUnder"]
+                                        "saturationUnder", "glucoseUnder", "glucoseAtLeast"]
     static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question", "not", "negated"]
 
     /// Parses every file and merges them; duplicate symptom codes or finding ids across files are errors.
@@ -188,6 +188,7 @@ public enum CatalogParser {
         let fever = try m["feverAtLeast"]?.double()
         let hasFacts = fever != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil || m["pregnancyWeekAtLeast"] != nil
             || m["pulseAtLeast"] != nil || m["pulseUnder"] != nil || m["saturationUnder"] != nil
+            || m["glucoseUnder"] != nil || m["glucoseAtLeast"] != nil
         if requireEvidence, terms.isEmpty, any.isEmpty, all.isEmpty, !hasFacts {
             throw node.fail("a rule needs terms, findings (any/all) or a fact such as feverAtLeast",
                             fix: "add terms: [...] with the phrases, or any: [finding ids]")
@@ -209,9 +210,11 @@ public enum CatalogParser {
         r.pulseAtLeast = try m["pulseAtLeast"]?.int()
         r.pulseUnder = try m["pulseUnder"]?.int()
         r.saturationUnder = try m["saturationUnder"]?.int()
+        r.glucoseUnder = try m["glucoseUnder"]?.double()
+        r.glucoseAtLeast = try m["glucoseAtLeast"]?.double()
         if !requireEvidence, !r.needsEvidence, r.ageUnder == nil, r.ageUnderMonths == nil, r.ageAtLeast == nil, r.feverAtLeast == nil,
            r.daysAtLeast == nil, r.systolicAtLeast == nil, r.painAtLeast == nil, r.pulseAtLeast == nil, r.pulseUnder == nil,
-           r.saturationUnder == nil {
+           r.saturationUnder == nil, r.glucoseUnder == nil, r.glucoseAtLeast == nil {
             throw node.fail("an age modifier without any condition", fix: "add ageUnder, ageUnderMonths, ageAtLeast, feverAtLeast or daysAtLeast")
         }
         return r

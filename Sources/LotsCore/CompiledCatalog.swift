@@ -146,6 +146,8 @@ struct CompiledCatalog: Sendable {
         if let p = rule.pulseAtLeast, (f.text.pulseHigh ?? 0) < p { return nil }
         if let p = rule.pulseUnder, (f.text.pulseLow ?? 999) >= p { return nil }
         if let s = rule.saturationUnder, (f.text.saturation ?? 999) >= s { return nil }
+        if let g = rule.glucoseUnder, (f.text.glucoseLow ?? 999) >= g { return nil }
+        if let g = rule.glucoseAtLeast, (f.text.glucoseHigh ?? 0) < g { return nil }
         if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
         if !r.all.allSatisfy(f.present.contains) { return nil }
         if r.none.contains(where: f.present.contains) { return nil }
@@ -174,6 +176,8 @@ struct CompiledCatalog: Sendable {
         if let p = rule.pulseAtLeast { both("puls ≥ \(p)", "pulse ≥ \(p)") }
         if let p = rule.pulseUnder { both("puls < \(p)", "pulse < \(p)") }
         if let s = rule.saturationUnder { both("saturation < \(s) %", "saturation < \(s) %") }
+        if let g = rule.glucoseUnder { both("blodsocker < \(Rationale.decimal(g))", "blood sugar < \(Rationale.decimal(g))") }
+        if let g = rule.glucoseAtLeast { both("blodsocker ≥ \(Rationale.decimal(g))", "blood sugar ≥ \(Rationale.decimal(g))") }
         return (sv.joined(separator: ", "), en.joined(separator: ", "))
     }
 }

@@ -47,6 +47,9 @@ public struct TextAnalysis: Sendable {
     public internal(set) var pulseHigh: Int?
     /// The lowest oxygen saturation stated ("saturationen 88"), in per cent.
     public internal(set) var saturation: Int?
+    /// The lowest and highest blood sugar stated ("blodsockret 2,6"), in mmol/l.
+    public internal(set) var glucoseLow: Double?
+    public internal(set) var glucoseHigh: Double?
     /// The week of pregnancy stated ("gravid i vecka 30", "v 28", "34 weeks pregnant").
     public private(set) var pregnancyWeek: Int?
     /// A number with a unit that may be an age or a duration ("Pojken 12 år ramlade", "10 månader, förkyld"):

@@ -36,6 +36,10 @@ struct Rationale {
             sv.append(lo == hi ? "puls \(lo)" : "puls \(lo)–\(hi)"); en.append(lo == hi ? "pulse \(lo)" : "pulse \(lo)–\(hi)")
         }
         if let s = text.saturation { sv.append("saturation \(s) %"); en.append("saturation \(s) %") }
+        if let lo = text.glucoseLow, let hi = text.glucoseHigh {
+            let v = lo == hi ? Self.decimal(lo) : "\(Self.decimal(lo))–\(Self.decimal(hi))"
+            sv.append("blodsocker \(v)"); en.append("blood sugar \(v)")
+        }
         if let w = text.pregnancyWeek { sv.append("graviditetsvecka \(w)"); en.append("pregnancy week \(w)") }
         add("fakta: " + sv.joined(separator: ", "), "facts: " + en.joined(separator: ", "))
     }

@@ -38,6 +38,9 @@ public struct TriageRule: Sendable, Equatable {
     public var pulseAtLeast: Int?
     public var pulseUnder: Int?
     public var saturationUnder: Int?
+    /// A stated blood sugar under / of at least this (mmol/l).
+    public var glucoseUnder: Double?
+    public var glucoseAtLeast: Double?
     /// The care mission when this rule decides (a suicide plan refers to psychiatry).
     public var mission: CareMission?
     /// Where the urgency comes from (guideline, RETTS ESS, 1177 page title).

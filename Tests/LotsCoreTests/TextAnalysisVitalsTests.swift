@@ -23,11 +23,23 @@ import LotsTestSupport
         #expect(mixed.pulseLow == 118 && mixed.pulseHigh == 118)
         #expect(TextAnalysis("satt ner i 30 minuter, 95 år").saturation == nil)
         #expect(TextAnalysis("har haft ont i 40 dagar").pulseLow == nil)
+        let sugar = TextAnalysis("blodsockret var 2,6 i morse och nu är sockret nere på 3,1")
+        #expect(sugar.glucoseLow == 2.6 && sugar.glucoseHigh == 3.1)
+        #expect(TextAnalysis("bs 24 mmol").glucoseHigh == 24)
+        // In a text about diabetes a bare decimal is a blood sugar; elsewhere, or as a dose, it is not.
+        #expect(TextAnalysis("tar glimepirid, i morse hade hon 2,6 och var konstig").glucoseLow == 2.6)
+        #expect(TextAnalysis("i morse hade hon 2,6 och var konstig").glucoseLow == nil)
+        #expect(TextAnalysis("tar insulin, fick 2,5 ml").glucoseLow == nil)
     }
 
     @Test func aSlowPulseWithDizzinessIsSeenAtOnce() {
         #expect(triage("Min man är yr och svimfärdig sen i förmiddags, pulsen visar 36-40 på blodtrycksmätaren", age: 70).urgency == .p1)
         #expect(triage("Vilopuls 58 på klockan, mår bra, undrar bara om det är normalt", age: 35).urgency > .p1)
+    }
+
+    @Test func aLowBloodSugarOnASulfonylureaIsSeenTheSameDay() {
+        #expect(triage("mamma 82 tar glimepirid för diabetes. i morse hade hon 2,6 och var konstig, blev bättre av saft men nu är hon nere på 3,1 igen", age: 82).urgency <= .p2)
+        #expect(triage("Typ 1-diabetes, blodsockret är 26 och jag har kräkts flera gånger", age: 19).urgency <= .p1)
     }
 
     @Test func aLowSaturationIsUrgent() {

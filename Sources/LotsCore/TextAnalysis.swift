@@ -357,7 +357,8 @@ public struct TextAnalysis: Sendable {
         return false
     }
 
-    /// "i vecka 30", "gravid v 28", "vecka 34 av graviditeten", "34 weeks pregnant": a week 4–43 at token `i`.
+    /// "i vecka 30", "gravid v 28", "vecka 34 av graviditeten", "34 weeks pregnant", "gravid 35 veckor": a week 4–43 at
+    /// token `i`.
     func pregnancyWeek(at i: Int) -> Int? {
         let t = tokens[i].text
         if ["vecka", "v", "week", "graviditetsvecka", "gravidvecka"].contains(t), i + 1 < tokens.count, let n = tokens[i + 1].number,
@@ -371,6 +372,12 @@ public struct TextAnalysis: Sendable {
         }
         if let n = t.first?.isNumber == true ? tokens[i].number : nil, (4...43).contains(n), i + 2 < tokens.count,
            tokens[i + 1].text.hasPrefix("week") || tokens[i + 1].text.hasPrefix("veck"), tokens[i + 2].text == "pregnant" || tokens[i + 2].text.hasPrefix("grav") {
+            return Int(n)
+        }
+        // "gravid 35 veckor", "pregnant 36 weeks", "gravid i 35 veckor"
+        if let n = t.first?.isNumber == true ? tokens[i].number : nil, (4...43).contains(n), n == n.rounded(), i + 1 < tokens.count,
+           tokens[i + 1].text.hasPrefix("week") || tokens[i + 1].text.hasPrefix("veck"),
+           tokens[max(0, i - 2)..<i].contains(where: { $0.text.hasPrefix("gravid") || $0.text == "pregnant" }) {
             return Int(n)
         }
         return nil

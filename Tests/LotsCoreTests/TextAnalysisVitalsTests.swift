@@ -32,6 +32,12 @@ import LotsTestSupport
         #expect(TextAnalysis("tar insulin, fick 2,5 ml").glucoseLow == nil)
     }
 
+    @Test func aPregnancyWeekIsReadWithTheWeekAfterTheNumber() {
+        #expect(TextAnalysis("gravid 35 veckor och huvudvärk").pregnancyWeek == 35)
+        #expect(TextAnalysis("pregnant 36 weeks, pounding headache").pregnancyWeek == 36)
+        #expect(TextAnalysis("förkyld i 3 veckor").pregnancyWeek == nil)
+    }
+
     @Test func aSlowPulseWithDizzinessIsSeenAtOnce() {
         #expect(triage("Min man är yr och svimfärdig sen i förmiddags, pulsen visar 36-40 på blodtrycksmätaren", age: 70).urgency == .p1)
         #expect(triage("Vilopuls 58 på klockan, mår bra, undrar bara om det är normalt", age: 35).urgency > .p1)

@@ -18,7 +18,7 @@ extension TextAnalysis {
     /// Units after a pulse number: "140 slag i minuten", "140 bpm", "140 slag/min".
     static let pulseUnits: Set<String> = ["slag", "bpm", "beats", "spm"]
 
-    /// The lowest and highest pulse stated, and the lowest saturation.
+    /// The lowest and highest pulse and blood sugar stated, and the lowest saturation.
     mutating func extractVitals() {
         var lastPulse = -9
         // In a text about diabetes a decimal number that is no temperature or dose is a blood sugar ("hade 2,6").

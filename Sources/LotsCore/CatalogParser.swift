@@ -28,7 +28,7 @@ public enum CatalogParser {
     static let topKeys: Set<String> = ["version", "redFlags", "discriminators", "symptoms", "findings", "extend", "realWords"]
     static let symptomKeys: Set<String> = ["code", "sv", "en", "terms", "findings", "urgency", "mission", "profession", "careLevel",
                                            "redFlags", "rules", "ageModifiers", "questions", "advice", "adviceEn", "source", "background", "unless",
-                                           "pathway"]
+                                           "pathway", "refines"]
     static let ruleKeys: Set<String> = ["label", "en", "terms", "with", "any", "all", "none", "urgency", "ageUnderMonths", "ageUnder",
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder", "pulseAtLeast", "pulseUnder",
@@ -46,6 +46,8 @@ public enum CatalogParser {
         var realWords = Set<String>()
         // Finding references are checked once every file is read (a complaint may use a finding of another file).
         var references: [(id: String, at: YAMLReader, needsQuestion: Bool)] = []
+        // Complaint codes named by `refines:`, checked the same way.
+        var refined: [(code: String, by: String, at: YAMLReader)] = []
         for (name, text) in files {
             let root = try YAMLReader.parse(text, file: name)
             let top = try root.mapping(allowed: topKeys)
@@ -74,6 +76,7 @@ public enum CatalogParser {
                                     fix: "give every symptom its own code")
                 }
                 seen[sym.code] = codeNode.location
+                if let r = try s.mapping()["refines"] { refined += sym.refines.map { ($0, sym.code, r) } }
                 symptoms.append(sym)
             }
         }
@@ -82,7 +85,7 @@ public enum CatalogParser {
         for (name, text) in files {
             let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
             for e in try top["extend"]?.list() ?? [] {
-                let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless"])
+                let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless", "refines"])
                 if let codeNode = m["code"] {
                     let code = try codeNode.string()
                     guard let i = symptoms.firstIndex(where: { $0.code == code }) else {
@@ -94,7 +97,13 @@ public enum CatalogParser {
                         symptoms[i].unless += ids
                         for id in ids { references.append((id, u, false)) }
                     }
-                    if m["unless"] == nil || m["terms"] != nil { symptoms[i].terms += try m.required("terms", in: e).strings() }
+                    // `refines:` names general complaints whose base gives way to this one's.
+                    if let r = m["refines"] {
+                        let codes = try r.strings()
+                        symptoms[i].refines += codes
+                        refined += codes.map { ($0, code, r) }
+                    }
+                    if m["unless"] == nil && m["refines"] == nil || m["terms"] != nil { symptoms[i].terms += try m.required("terms", in: e).strings() }
                     continue
                 }
                 let id = try m.required("id", in: e).string()
@@ -116,6 +125,10 @@ public enum CatalogParser {
             if ref.needsQuestion, f.questionSv == nil {
                 throw ref.at.fail("finding \"\(ref.id)\" has no question", fix: "add question: {sv: ..., en: ...} to the finding")
             }
+        }
+        for ref in refined where ref.code == ref.by || seen[ref.code] == nil {
+            throw ref.at.fail(ref.code == ref.by ? "symptom \(ref.by) refines itself" : "refines names unknown symptom code \"\(ref.code)\"",
+                              fix: "name the more general complaint's code (defined under symptoms:)")
         }
         return SymptomCatalog(version: version ?? "unversioned", symptoms: symptoms, redFlags: flags, findings: findings, realWords: realWords)
     }
@@ -173,6 +186,7 @@ public enum CatalogParser {
             source: try m["source"]?.string() ?? "",
             background: try m["background"].map { try $0.bool() } ?? false)
         symptom.unless = unless
+        symptom.refines = try m["refines"]?.strings() ?? []
         symptom.pathway = try m["pathway"]?.value(CarePathway.self, what: "care pathway")
         return symptom
     }

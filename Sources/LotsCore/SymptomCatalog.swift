@@ -27,6 +27,9 @@ public struct Symptom: Sendable, Equatable, Identifiable {
     public var background: Bool
     /// Finding ids that explain the words otherwise (chest pain on pressing a rib): then the complaint does not count.
     public var unless: [String] = []
+    /// Codes of more general complaints this one makes precise ("lätt återkommande magont" refines "ont i magen"):
+    /// when both count, the general one's base urgency gives way to this one's; its rules still apply.
+    public var refines: [String] = []
     /// The national care pathway (vårdförlopp) this complaint may start, if any.
     public var pathway: CarePathway?
 

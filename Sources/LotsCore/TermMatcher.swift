@@ -112,7 +112,11 @@ public struct CompiledTerm: Sendable {
 
     public init(_ phrase: String) {
         self.phrase = phrase
-        let words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
+        var words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
+        // An idiom's small words are kept, as whole words ("ont i magen då och då" is not any "ont i magen").
+        for k in words.indices.dropFirst().dropLast() where TextAnalysis.isIdiom(Array(words[(k - 1)...(k + 1)])) {
+            for j in (k - 1)...(k + 1) { words[j] = "=" + words[j] }
+        }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         self.joinsClauses = words.dropFirst().dropLast().contains { TextAnalysis.clauseWords.contains($0) }
         // Clause words ("och", "and") end a statement in the text, so a phrase cannot require them.

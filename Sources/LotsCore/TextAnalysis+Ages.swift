@@ -32,6 +32,15 @@ extension TextAnalysis {
         ambiguousSpans = []
     }
 
+    /// The whole number of years written just before token `i` ("1 år [och] 5 mån"), if any.
+    func yearsJustBefore(_ i: Int) -> Int? {
+        var j = i - 1
+        if j >= 0, ["och", "and", "o"].contains(tokens[j].text) { j -= 1 }
+        guard j >= 1, ["ar", "ars", "year", "years", "yr", "yrs"].contains(tokens[j].text),
+              let y = tokens[j - 1].number, y == y.rounded(), y < 18 else { return nil }
+        return Int(y)
+    }
+
     /// Words of measures that are not temperatures (matched as word beginnings).
     static let otherMeasures = ["puls", "pulse", "hjartfrekvens", "heart", "saturation", "sat", "syre", "oxygen", "spo", "blodsocker",
                                 "sugar", "glukos", "keton", "andetag", "breaths", "vikt", "weight", "kilo"]

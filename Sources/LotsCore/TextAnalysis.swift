@@ -210,7 +210,17 @@ public struct TextAnalysis: Sendable {
             i += 1
         }
         flush()
+        // "då och då", "av och till": the "och" of a frequency idiom joins no clauses.
+        for k in tokens.indices.dropFirst().dropLast() where Self.isIdiom(tokens[(k - 1)...(k + 1)].map(\.text)) {
+            for j in (k - 1)...(k + 1) { tokens[j].isBoundary = false }
+        }
     }
+
+    /// Idioms of frequency and direction whose "och"/"and" does not end a statement, folded.
+    static let idioms: Set<[String]> = [["da", "och", "da"], ["av", "och", "till"], ["till", "och", "fran"], ["nu", "och", "da"],
+                                        ["fram", "och", "tillbaka"], ["now", "and", "then"], ["on", "and", "off"],
+                                        ["off", "and", "on"], ["back", "and", "forth"]]
+    static func isIdiom(_ three: [String]) -> Bool { three.count == 3 && (three[1] == "och" || three[1] == "and") && idioms.contains(three) }
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool {
         u.value < 0x80 ? (u.value >= 48 && u.value <= 57) : Character(u).isNumber
@@ -310,6 +320,11 @@ public struct TextAnalysis: Sendable {
                     : unit.hasPrefix("tim") || unit.hasPrefix("hour") || unit == "h" ? 1.0 / 24
                     : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil
                 guard let d else { continue }
+                // "1 år 5 mån", "2 years and 3 months": the months add to an age just stated in years.
+                if d == 30, let y = yearsJustBefore(i), statedAgeMonths == y * 12 {
+                    statedAgeMonths = y * 12 + Int(n)
+                    continue
+                }
                 if isStatedAge(number: i, unit: unit) {
                     if d >= 1 { statedAgeMonths = Int(d == 365 ? n * 12 : n * d / 30) }
                 } else if d >= 7, !isDuration(number: i) {

@@ -8,7 +8,8 @@ import Foundation
 /// 3. Every complaint named by the text or identified by a present finding counts, unless its words are only a
 ///    part of a more specific complaint's words; background conditions count only when nothing else does.
 /// 4. The base urgency of every counted complaint, every rule of those complaints and every general
-///    discriminator that applies give urgencies; the most urgent wins. Nothing lowers it.
+///    discriminator that applies give urgencies; the most urgent wins. Nothing lowers it, except that a general
+///    complaint's base gives way to a counted complaint that `refines` it (its rules still apply).
 /// 5. No confident match means a human looks: the result is flagged and never below P3.
 /// 6. The follow-up questions of the counted complaints that the text and answers leave open are listed.
 ///
@@ -119,10 +120,17 @@ public struct TriageEngine: Sendable {
         var urgency = counted.isEmpty ? Urgency.p3 : Urgency.p5
         var decider: (symptom: Int?, mission: CareMission?) = (nil, nil)
         var evidence = false
+        // A general complaint's base gives way when a counted complaint makes it precise; its rules still apply.
+        let refinedCodes = Set(counted.flatMap { catalog.symptoms[$0.symptom].refines })
         for c in counted {
             let s = catalog.symptoms[c.symptom]
             let how = c.viaFinding.map { "fynd \(catalog.findings[$0].titleSv)" } ?? c.match.map { "\"\(Rationale.words(of: $0, in: text))\"" } ?? ""
             let howEn = c.viaFinding.map { "finding \(catalog.findings[$0].titleEn)" } ?? c.match.map { "\"\(Rationale.words(of: $0, in: text))\"" } ?? ""
+            if refinedCodes.contains(s.code) {
+                why.add("besvär \(s.code) \(s.titleSv) (\(how)), grund \(s.urgency.code) gäller inte: ett mer precist besvär räknas",
+                        "complaint \(s.code) \(s.titleEn) (\(howEn)), base \(s.urgency.code) set aside: a more precise complaint counts")
+                continue
+            }
             why.add("besvär \(s.code) \(s.titleSv) (\(how)), grund \(s.urgency.code)", "complaint \(s.code) \(s.titleEn) (\(howEn)), base \(s.urgency.code)")
             if s.urgency < urgency || decider.symptom == nil && s.urgency == urgency { urgency = s.urgency; decider = (c.symptom, nil) }
         }
@@ -187,7 +195,8 @@ public struct TriageEngine: Sendable {
     }
 
     /// The complaints that count: the best first; one whose words lie inside a better one's is a part of it;
-    /// background conditions only when nothing else matched.
+    /// background conditions only when nothing else matched. (Letting such parts count by their rules was tried in
+    /// session 10: their broad red flags over-triaged six development cases for two gains.)
     func countedComplaints(_ candidates: [Candidate]) -> [Candidate] {
         let sorted = candidates.sorted { ($0.score, -$0.symptom) > ($1.score, -$1.symptom) }
         let foreground = sorted.filter { !catalog.symptoms[$0.symptom].background }

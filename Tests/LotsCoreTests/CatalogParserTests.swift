@@ -51,6 +51,19 @@ import LotsCore
         #expect(e?.what.contains("unknown finding \"nothing-like-it\"") == true, "\(String(describing: e))")
     }
 
+    /// Session 10: a precise complaint names the general one whose base gives way to it; a wrong code is an error.
+    @Test func refinesNamesAGeneralComplaintByCode() throws {
+        let two = good + "\n  - code: B\n    sv: Bb\n    terms: [bbb]\n    urgency: P5\n    refines: [A]\n"
+        #expect(try CatalogParser.parse(files: [("c.yaml", two)]).symptom("B")?.refines == ["A"])
+        let byExtend = try CatalogParser.parse(files: [("c.yaml", two), ("x.yaml", "extend:\n  - code: A\n    refines: [B]\n")])
+        #expect(byExtend.symptom("A")?.refines == ["B"])
+        #expect(byExtend.symptom("A")?.terms == ["aaa"])
+        let e = error(good + "\nextend:\n  - code: A\n    refines: [NOPE]\n")
+        #expect(e?.what == "refines names unknown symptom code \"NOPE\"", "\(String(describing: e))")
+        #expect(e?.location == "c.yaml:8:14")
+        #expect(error(good + "\nextend:\n  - code: A\n    refines: [A]\n")?.what == "symptom A refines itself")
+    }
+
     @Test func unknownUrgencyNamesLineAndAllowedCodes() {
         let e = error(good.replacingOccurrences(of: "P4", with: "P9"))
         #expect(e?.location == "c.yaml:5:14")

@@ -19,6 +19,25 @@ import LotsTestSupport
         }
     }
 
+    /// Session 10: when a precise complaint counts, the general one's base gives way; its rules still apply.
+    @Test func aPreciseComplaintSetsTheBaseAndTheGeneralOnesRulesStillApply() throws {
+        let yaml = """
+        symptoms:
+          - {code: BELLY, sv: Ont i magen, terms: [ont i magen], urgency: P3, redFlags: [{label: värre, terms: [blir värre], urgency: P2}]}
+          - {code: BELLY-MILD, sv: Återkommande magont, terms: [magen ibland], urgency: P4, refines: [BELLY]}
+        """
+        let engine = TriageEngine(catalog: try CatalogParser.parse(files: [("c.yaml", yaml)]), directory: Shipped.directory)
+        func run(_ t: String) -> TriageResult { engine.triage(TriageInput(text: t, ageYears: 30), at: tuesday) }
+        #expect(run("har ont i magen").urgency == .p3)
+        let mild = run("har ont i magen ibland")
+        #expect(mild.urgency == .p4)
+        #expect(mild.rationale.contains { $0.hasPrefix("besvär BELLY Ont i magen (\"ont i magen\"), grund P3 gäller inte") }, "\(mild.rationale)")
+        #expect(run("har ont i magen ibland och det blir värre").urgency == .p2)
+        // The shipped catalog: a child's recurring morning tummy ache is planned care, a sudden worsening is not.
+        #expect(triage("Dottern 8 år har ont i magen varje morgon innan skolan, äter och leker som vanligt", age: 8).urgency == .p4)
+        #expect(triage("ont i magen sen i morse blir bara värre", age: 40).urgency <= .p3)
+    }
+
     @Test func catalogHasAtLeast400ComplaintsWithUniqueCodes() {
         #expect(Shipped.catalog.symptoms.count >= 400)
         #expect(Set(Shipped.catalog.symptoms.map(\.code)).count == Shipped.catalog.symptoms.count)

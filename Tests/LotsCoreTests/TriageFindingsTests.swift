@@ -60,6 +60,18 @@ import LotsTestSupport
         #expect(triage("Han vaknar inte", age: 40).urgency == .emergency)
     }
 
+    /// Session 10, classes the development cases showed (other sentences than theirs).
+    @Test func session10Classes() {
+        #expect(triage("Vårdcentralen ringde, mitt kalium var 6,5, tar spironolakton", age: 70).urgency == .p2)
+        #expect(triage("insulinet tar slut i helgen och receptet är slut", age: 30).urgency == .p3)
+        #expect(triage("Jag är gravid i vecka 7 och har brun flytning sedan igår, inget ont", age: 29, sex: .f).urgency == .p3)
+        #expect(triage("Har ont vid mens varje månad, blöder normalt mycket", age: 17, sex: .f).urgency > .p1)
+        #expect(triage("Ont i höger bröstmuskel när jag lyfter armen efter gymmet, andas normalt", age: 35).urgency > .p1)
+        #expect(triage("Har haft eksem länge och vill ha hjälp med en bättre kräm", age: 30).urgency == .p4)
+        #expect(triage("ramlade på handen, handleden svullen, ont 8/10", age: 25).urgency == .p2)
+        #expect(triage("my mum takes eliquis and the cut on her hand keeps bleeding through the bandage", age: 80).urgency <= .p2)
+    }
+
     @Test func aNegatedAdverbDoesNotMeanNotBreathing() {
         let r = triage("Hon andas inte normalt, det låter ansträngt", age: 40)
         #expect(!r.findings.contains("not-breathing"))
@@ -73,6 +85,18 @@ import LotsTestSupport
         #expect(TextAnalysis("Min 3 månaders bebis har feber").statedAgeMonths == 3)
         #expect(TextAnalysis("My son is 6 weeks old").statedAgeMonths == 1)
         #expect(TextAnalysis("Hostat i tre veckor").days == 21)
+        // Session 10: "1 år 5 mån" is 17 months, not 5 (a 17-month-old with fever is no 3–6-month infant).
+        #expect(TextAnalysis("Han är 1 år 5 mån, leker och äter").statedAgeMonths == 17)
+        #expect(TextAnalysis("min son 2 years and 3 months has fever").statedAgeMonths == 27)
+    }
+
+    /// Session 10: the "och" of "då och då", "av och till" joins no clauses, and such a phrase keeps its small words.
+    @Test func frequencyIdiomsAreOnePhrase() {
+        let text = TextAnalysis("ont i magen då och då sen ett år")
+        #expect(!text.tokens[3...5].contains { $0.isBoundary })
+        #expect(TextAnalysis("ont och trött").tokens[1].isBoundary)
+        #expect(CompiledTerm("ont i magen då och då").match(in: TextAnalysis("ont i magen sen i morse")) == nil)
+        #expect(CompiledTerm("ont i magen av och till").match(in: TextAnalysis("har ont i magen av och till")) != nil)
     }
 
     @Test func painScoresAndSeverityWordsCount() {

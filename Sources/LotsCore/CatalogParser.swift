@@ -88,6 +88,11 @@ public enum CatalogParser {
                 let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless", "refines"])
                 if let codeNode = m["code"] {
                     let code = try codeNode.string()
+                    // Session 10: `not:` on a complaint was read and ignored; say so instead.
+                    if let n = m["not"] {
+                        throw n.fail("not: works on findings, not on complaint \(code)",
+                                     fix: "define a finding for the look-alike and list it under unless:, or move the phrases to a finding's not:")
+                    }
                     guard let i = symptoms.firstIndex(where: { $0.code == code }) else {
                         throw codeNode.fail("extend names unknown symptom code \"\(code)\"", fix: "use a code defined under symptoms: or correct it")
                     }

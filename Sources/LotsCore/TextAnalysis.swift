@@ -316,6 +316,7 @@ public struct TextAnalysis: Sendable {
                 let d: Double? = unit.hasPrefix("dag") || unit == "dgr" || unit.hasPrefix("dygn") || unit.hasPrefix("day") ? 1
                     : unit.hasPrefix("veck") || unit.hasPrefix("week") || unit == "v" || unit == "wk" || unit == "wks" ? 7
                     : unit.hasPrefix("manad") || unit.hasPrefix("man") && unit.count == 3 || unit.hasPrefix("month") || unit == "mo" || unit == "mos" ? 30
+                    : unit.hasPrefix("halvar") ? 182
                     : unit == "ar" || unit == "aret" || unit == "ars" || unit.hasPrefix("year") || unit == "yr" || unit == "yrs" || unit == "yo" ? 365
                     : unit.hasPrefix("tim") || unit.hasPrefix("hour") || unit == "h" ? 1.0 / 24
                     : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil

@@ -64,6 +64,13 @@ import LotsCore
         #expect(error(good + "\nextend:\n  - code: A\n    refines: [A]\n")?.what == "symptom A refines itself")
     }
 
+    /// Session 10: `not:` on a complaint used to be read and ignored (a helper's exclusions silently did nothing).
+    @Test func notOnAComplaintIsAnError() {
+        let e = error(good + "\nextend:\n  - code: A\n    not: [aaa bbb]\n")
+        #expect(e?.what == "not: works on findings, not on complaint A", "\(String(describing: e))")
+        #expect(e?.fix.contains("unless:") == true)
+    }
+
     @Test func unknownUrgencyNamesLineAndAllowedCodes() {
         let e = error(good.replacingOccurrences(of: "P4", with: "P9"))
         #expect(e?.location == "c.yaml:5:14")

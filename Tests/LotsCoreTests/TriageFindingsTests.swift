@@ -72,6 +72,17 @@ import LotsTestSupport
         #expect(triage("my mum takes eliquis and the cut on her hand keeps bleeding through the bandage", age: 80).urgency <= .p2)
     }
 
+    /// Session 10, reported by helpers: a small word of a phrase matched inside another word or was dropped.
+    @Test func shortWordsOfAPhraseDoNotFireElsewhere() {
+        #expect(!triage("mamma 85 hinner inte till toaletten", age: 85).findings.contains("birth-imminent"))
+        #expect(triage("vi hinner inte in till förlossningen, huvudet syns", age: 28, sex: .f).urgency == .emergency)
+        #expect(!triage("springmask i hela familjen", age: 30).findings.contains("poisoning"))
+        #expect(!triage("nyfödd har torr hud", age: 0).findings.contains("poisoning"))
+        #expect(!triage("he got gunk in his eye", age: 5).findings.contains("weapon"))
+        #expect(triage("he has a gun and says he will end it tonight", age: 40).findings.contains("weapon"))
+        #expect(triage("Blev påkörd bakifrån i bilkön igår, stel i nacken", age: 35).urgency > .p1)
+    }
+
     @Test func aNegatedAdverbDoesNotMeanNotBreathing() {
         let r = triage("Hon andas inte normalt, det låter ansträngt", age: 40)
         #expect(!r.findings.contains("not-breathing"))
@@ -88,6 +99,7 @@ import LotsTestSupport
         // Session 10: "1 år 5 mån" is 17 months, not 5 (a 17-month-old with fever is no 3–6-month infant).
         #expect(TextAnalysis("Han är 1 år 5 mån, leker och äter").statedAgeMonths == 17)
         #expect(TextAnalysis("min son 2 years and 3 months has fever").statedAgeMonths == 27)
+        #expect(TextAnalysis("ont i ryggen sedan ett halvår").days == 182)
     }
 
     /// Session 10: the "och" of "då och då", "av och till" joins no clauses, and such a phrase keeps its small words.

@@ -205,7 +205,7 @@ public enum CatalogParser {
             for id in try n.strings() { references.append((id, n, false)) }
         }
         let fever = try m["feverAtLeast"]?.double()
-        let hasFacts = fever != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil || m["pregnancyWeekAtLeast"] != nil
+        let hasFacts = fever != nil || m["daysAtLeast"] != nil || m["systolicAtLeast"] != nil || m["painAtLeast"] != nil || m["pregnancyWeekAtLeast"] != nil
             || m["pulseAtLeast"] != nil || m["pulseUnder"] != nil || m["saturationUnder"] != nil
             || m["glucoseUnder"] != nil || m["glucoseAtLeast"] != nil
         if requireEvidence, terms.isEmpty, any.isEmpty, all.isEmpty, !hasFacts {

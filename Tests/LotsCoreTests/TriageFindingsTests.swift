@@ -70,6 +70,9 @@ import LotsTestSupport
         #expect(triage("Har haft eksem länge och vill ha hjälp med en bättre kräm", age: 30).urgency == .p4)
         #expect(triage("ramlade på handen, handleden svullen, ont 8/10", age: 25).urgency == .p2)
         #expect(triage("my mum takes eliquis and the cut on her hand keeps bleeding through the bandage", age: 80).urgency <= .p2)
+        // What has lasted three weeks or more is planned care (P4), never only self-care; nothing else moves.
+        #expect(triage("Ont i axeln när jag lyfter armen, sedan fyra veckor", age: 45).urgency == .p4)
+        #expect(triage("Ont i axeln när jag lyfter armen sedan i förrgår", age: 45).urgency == .p5)
     }
 
     /// Session 10, reported by helpers: a small word of a phrase matched inside another word or was dropped.

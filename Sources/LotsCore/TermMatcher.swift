@@ -5,7 +5,7 @@
 /// contains it inside a compound (stems of 5+ letters, "smärta" ~ "bröstsmärtan"). The words may come in
 /// any order within a window, so "ont i magen" also matches "magen gör ont". Small function words are
 /// ignored. A word written `^bröst` must start the token (no compounds); `=slö` must be the whole token;
-/// `#10` is any number of at least 10. "ont" also matches words for pain ("smärta", "värk", "pain").
+/// `#10` is any number of at least 10 (`#1.5` too). "ont" also matches words for pain ("smärta", "värk", "pain").
 /// A phrase that itself contains a negation ("kan inte andas") matches negated tokens; any other
 /// phrase does not. Comparison is on folded UTF-8 bytes.
 public struct CompiledTerm: Sendable {
@@ -27,7 +27,7 @@ public struct CompiledTerm: Sendable {
             switch word.first {
             case "^": mode = .prefix; bytes = Array(word.dropFirst().utf8)
             case "=": mode = .exact; bytes = Array(word.dropFirst().utf8)
-            case "#": mode = .number; bytes = []; minimum = Double(word.dropFirst()) ?? 0
+            case "#": mode = .number; bytes = []; minimum = Double(word.dropFirst().replacingOccurrences(of: "d", with: ".")) ?? 0
             default:
                 mode = .compound
                 bytes = Array(word.utf8)
@@ -112,7 +112,9 @@ public struct CompiledTerm: Sendable {
 
     public init(_ phrase: String) {
         self.phrase = phrase
-        var words = TextAnalysis.fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
+        // "#1.5" keeps its decimal (written "#1d5" inside, since "." splits words).
+        let decimals = phrase.replacingOccurrences(of: #"#(\d+)[.,](\d+)"#, with: "#$1d$2", options: .regularExpression)
+        var words = TextAnalysis.fold(decimals).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
         // An idiom's small words are kept, as whole words ("ont i magen då och då" is not any "ont i magen").
         for k in words.indices.dropFirst().dropLast() where TextAnalysis.isIdiom(Array(words[(k - 1)...(k + 1)])) {
             for j in (k - 1)...(k + 1) { words[j] = "=" + words[j] }

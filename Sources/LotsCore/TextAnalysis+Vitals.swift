@@ -27,7 +27,7 @@ extension TextAnalysis {
             guard let n = t.number, t.text.first?.isNumber == true else { continue }
             let unit = i + 1 < tokens.count ? tokens[i + 1].text : ""
             let bareSugar = diabetes && t.text.contains(",") && (1...33).contains(n) && !Self.doseUnits.contains(unit)
-                && !Self.isFeverWord(unit) && !unit.hasPrefix("grad")
+                && !Self.isFeverWord(unit) && !unit.hasPrefix("grad") && !followsAMeasureOtherThanTemperature(i)
             if (0.5...60).contains(n), bareSugar || saysGlucose(before: i) {
                 glucoseLow = min(glucoseLow ?? n, n)
                 glucoseHigh = max(glucoseHigh ?? n, n)

@@ -246,7 +246,8 @@ public struct TextAnalysis: Sendable {
             let t = tokens[i].text
             // "feberfri", "smärtfri": free of the thing named.
             if t.count > 5, t.hasSuffix("fri") || t.hasSuffix("fria") || t.hasSuffix("free") { tokens[i].negated = true }
-            if Self.hedges.contains(t) {
+            // "typ 1", "typ 2" name a kind (of diabetes), not a hedge.
+            if Self.hedges.contains(t), !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }

@@ -32,6 +32,17 @@ import LotsTestSupport
         #expect(TextAnalysis("tar insulin, fick 2,5 ml").glucoseLow == nil)
     }
 
+    /// Session 10: "ketoner 1,8" in a diabetes text was read as a blood sugar of 1.8, and the "typ" of "typ 1" as a hedge.
+    @Test func ketonesAreNoBloodSugarAndTypeOneIsNoHedge() {
+        let text = TextAnalysis("typ 1 diabetiker, blodsockret 18-20, ketoner 1,8")
+        #expect(text.glucoseLow == 18 && text.glucoseHigh == 20)
+        #expect(!text.tokens[2].uncertain)
+        #expect(CompiledTerm("ketoner #1.5").match(in: TextAnalysis("ketoner 1,8")) != nil)
+        #expect(CompiledTerm("ketoner #1.5").match(in: TextAnalysis("ketoner 1,2")) == nil)
+        #expect(triage("typ 1 diabetiker, magsjuk sen igår, kan inte behålla något, ketoner 2,1", age: 25).urgency == .p1)
+        #expect(triage("typ 1, ketoner 0,4 efter träningen, mår bra", age: 25).urgency > .p2)
+    }
+
     @Test func aPregnancyWeekIsReadWithTheWeekAfterTheNumber() {
         #expect(TextAnalysis("gravid 35 veckor och huvudvärk").pregnancyWeek == 35)
         #expect(TextAnalysis("pregnant 36 weeks, pounding headache").pregnancyWeek == 36)

@@ -60,6 +60,8 @@ extension TextAnalysis {
     /// ("blodsockret var nere på 3,1", "sockret 2,4"); "mmol" after the number says so too.
     func saysGlucose(before i: Int) -> Bool {
         if i + 1 < tokens.count, tokens[i + 1].text.hasPrefix("mmol") { return true }
+        // The second number of a range ("blodsockret 18-20") follows the first.
+        if i >= 1, tokens[i - 1].number != nil, tokens[i - 1].text.first?.isNumber == true, saysGlucose(before: i - 1) { return true }
         var j = i - 1
         while j >= 0, j >= i - 4, tokens[j].number == nil {
             let w = tokens[j].text

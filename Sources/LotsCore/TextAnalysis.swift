@@ -246,14 +246,15 @@ public struct TextAnalysis: Sendable {
             let t = tokens[i].text
             // "feberfri", "smärtfri": free of the thing named.
             if t.count > 5, t.hasSuffix("fri") || t.hasSuffix("fria") || t.hasSuffix("free") { tokens[i].negated = true }
-            // "typ 1", "typ 2" name a kind (of diabetes), not a hedge.
-            if Self.hedges.contains(t), !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) {
+            // "typ 1", "typ 2" name a kind (of diabetes), not a hedge; "vet inte hur många", "don't know if" doubt
+            // what follows, they do not deny it.
+            if Self.hedges.contains(t) && !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) || saysNotKnowing(at: i) {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }
             // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
             if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
-            guard Self.negators.contains(t) else { i += 1; continue }
+            guard Self.negators.contains(t), !saysNotKnowing(at: i) else { i += 1; continue }
             // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet".
             var j = i + 1
             var reach = 0
@@ -272,6 +273,18 @@ public struct TextAnalysis: Sendable {
     }
 
     static let answersNo: Set<String> = ["nej", "no", "nope", "nix"]
+    /// Words that, with a negator, say the writer does not know: "vet inte", "minns inte" (before it) and "inte
+    /// säker", "don't know", "not sure" (after it).
+    static let knowingBefore: Set<String> = ["vet", "vete", "minns"]
+    static let knowingAfter: Set<String> = ["saker", "know", "knows", "sure", "remember", "certain"]
+
+    /// A negator that doubts what follows instead of denying it (session 10: "vet inte hur många hon tagit" denied
+    /// the overdose).
+    func saysNotKnowing(at i: Int) -> Bool {
+        guard Self.negators.contains(tokens[i].text) else { return false }
+        return i > 0 && Self.knowingBefore.contains(tokens[i - 1].text)
+            || i + 1 < tokens.count && Self.knowingAfter.contains(tokens[i + 1].text)
+    }
 
     /// "feber", "febern", "febrig", "fever", "feverish"; not "februari" (session 7: a trip in February was a fever).
     static func isFeverWord(_ w: String) -> Bool {

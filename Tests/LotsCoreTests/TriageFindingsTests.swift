@@ -86,6 +86,17 @@ import LotsTestSupport
         #expect(triage("Blev påkörd bakifrån i bilkön igår, stel i nacken", age: 35).urgency > .p1)
     }
 
+    /// Session 10: "vet inte", "not sure" doubt what follows; they do not deny it.
+    @Test func notKnowingIsDoubtNotDenial() {
+        let text = TextAnalysis("vet inte hur många tabletter hon har tagit")
+        #expect(!text.tokens.contains { $0.negated })
+        #expect(text.tokens[3].uncertain)
+        #expect(triage("vet inte hur många tabletter hon har tagit", age: 16).findings.contains("poisoning"))
+        #expect(triage("not sure if he is breathing", age: 40).urgency == .emergency)
+        #expect(TextAnalysis("har inte tagit några tabletter").tokens[2].negated)
+        #expect(!triage("blev biten av en hund, vet inte när jag fick stelkramp senast", age: 30).findings.contains("seizure"))
+    }
+
     @Test func aNegatedAdverbDoesNotMeanNotBreathing() {
         let r = triage("Hon andas inte normalt, det låter ansträngt", age: 40)
         #expect(!r.findings.contains("not-breathing"))

@@ -114,7 +114,7 @@ public struct CompiledTerm: Sendable {
         self.phrase = phrase
         // "#1.5" keeps its decimal (written "#1d5" inside, since "." splits words).
         let decimals = phrase.replacingOccurrences(of: #"#(\d+)[.,](\d+)"#, with: "#$1d$2", options: .regularExpression)
-        var words = TextAnalysis.fold(decimals).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) }
+        var words = TextAnalysis.joinContractions(TextAnalysis.fold(decimals).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "^" && $0 != "=" && $0 != "#" }).map { TextAnalysis.readAs[String($0)] ?? String($0) })
         // An idiom's small words are kept, as whole words ("ont i magen då och då" is not any "ont i magen").
         for k in words.indices.dropFirst().dropLast() where TextAnalysis.isIdiom(Array(words[(k - 1)...(k + 1)])) {
             for j in (k - 1)...(k + 1) { words[j] = "=" + words[j] }

@@ -171,7 +171,27 @@ public struct TextAnalysis: Sendable {
     /// often tells of something over.
     /// "ej" is read as "inte" (session 7: "kan ej gå på foten" missed every "kan inte …" phrase), in the text and
     /// in the catalog's phrases alike.
-    static let readAs: [String: String] = ["kunnat": "kan", "fatt": "far", "orkat": "orkar", "ej": "inte"]
+    static let readAs: [String: String] = ["kunnat": "kan", "fatt": "far", "orkat": "orkar", "ej": "inte",
+                                           "cannot": "cant", "unable": "cant"]
+
+    /// English written out in full is read as its contraction, in the text and in the catalog's phrases alike
+    /// ("can not", "do not", "is not" are "cant", "dont", "isnt"; session 10: "she cannot lift her arm" was P3
+    /// where "she cant lift her arm" was 112). "not able" is "cant" too.
+    static let contractions: [String: String] = ["can": "cant", "do": "dont", "does": "doesnt", "did": "didnt", "is": "isnt",
+                                                 "are": "arent", "was": "wasnt", "will": "wont", "has": "hasnt", "have": "havent",
+                                                 "could": "couldnt", "would": "wouldnt"]
+
+    /// Joins "can not" into "cant" (and the others above) and "not able" into "cant", in a list of folded words.
+    static func joinContractions(_ words: [String]) -> [String] {
+        var out: [String] = []
+        var k = 0
+        while k < words.count {
+            if k + 1 < words.count, words[k + 1] == "not", let c = contractions[words[k]] { out.append(c); k += 2; continue }
+            if k + 1 < words.count, words[k] == "not", words[k + 1] == "able" { out.append("cant"); k += 2; continue }
+            out.append(words[k]); k += 1
+        }
+        return out
+    }
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
@@ -210,6 +230,19 @@ public struct TextAnalysis: Sendable {
             i += 1
         }
         flush()
+        // "can not", "not able": one contraction token, as the catalog's phrases are read.
+        var k = 0
+        while k + 1 < tokens.count {
+            let pair = [tokens[k].text, tokens[k + 1].text]
+            let joined = Self.joinContractions(pair)
+            if joined.count == 1 {
+                tokens[k].text = joined[0]
+                tokens[k].bytes = Array(joined[0].utf8)
+                tokens[k].original += " " + tokens[k + 1].original
+                tokens.remove(at: k + 1)
+            }
+            k += 1
+        }
         // "då och då", "av och till": the "och" of a frequency idiom joins no clauses.
         for k in tokens.indices.dropFirst().dropLast() where Self.isIdiom(tokens[(k - 1)...(k + 1)].map(\.text)) {
             for j in (k - 1)...(k + 1) { tokens[j].isBoundary = false }

@@ -20,6 +20,8 @@ public struct CompiledTerm: Sendable {
 
         /// Words that mean pain wherever "ont" stands in a phrase.
         static let painWords = ["smart", "vark", "pain", "ache", "hurt", "sore"]
+        /// Contractions a phrase's "not" stands for ("not talking sense" matches "isn't talking sense").
+        static let notWords = ["dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "hasnt", "havent", "couldnt", "wouldnt"]
 
         init(_ word: String) {
             var syn: [Stem] = []
@@ -32,6 +34,7 @@ public struct CompiledTerm: Sendable {
                 mode = .compound
                 bytes = Array(word.utf8)
                 if word == "ont" { syn = Self.painWords.map { Stem(bytes: Array($0.utf8), mode: .compound) } }
+                if word == "not" { syn = Self.notWords.map { Stem(bytes: Array($0.utf8), mode: .exact) } }
             }
             self.synonyms = syn
             self.minimum = minimum

@@ -175,19 +175,21 @@ public struct TextAnalysis: Sendable {
                                            "cannot": "cant", "unable": "cant"]
 
     /// English written out in full is read as its contraction, in the text and in the catalog's phrases alike
-    /// ("can not", "do not", "is not" are "cant", "dont", "isnt"; session 10: "she cannot lift her arm" was P3
-    /// where "she cant lift her arm" was 112). "not able" is "cant" too.
+    /// (session 10: "she cannot lift her arm" was P3 where "she cant lift her arm" was 112): "can not", "not able"
+    /// are "cant", "does not" is "doesnt", "is not" "isnt" …; a phrase's bare "not" matches any of them.
     static let contractions: [String: String] = ["can": "cant", "do": "dont", "does": "doesnt", "did": "didnt", "is": "isnt",
-                                                 "are": "arent", "was": "wasnt", "will": "wont", "has": "hasnt", "have": "havent",
-                                                 "could": "couldnt", "would": "wouldnt"]
+                                                 "are": "arent", "was": "wasnt", "were": "werent", "will": "wont", "has": "hasnt",
+                                                 "have": "havent", "could": "couldnt", "would": "wouldnt"]
 
-    /// Joins "can not" into "cant" (and the others above) and "not able" into "cant", in a list of folded words.
+    /// Joins "X not" into X's contraction and "not able" into "cant", in a list of folded words.
     static func joinContractions(_ words: [String]) -> [String] {
         var out: [String] = []
         var k = 0
         while k < words.count {
-            if k + 1 < words.count, words[k + 1] == "not", let c = contractions[words[k]] { out.append(c); k += 2; continue }
             if k + 1 < words.count, words[k] == "not", words[k + 1] == "able" { out.append("cant"); k += 2; continue }
+            if k + 1 < words.count, words[k + 1] == "not", let c = contractions[words[k]], !(k + 2 < words.count && words[k + 2] == "able") {
+                out.append(c); k += 2; continue
+            }
             out.append(words[k]); k += 1
         }
         return out
@@ -230,12 +232,11 @@ public struct TextAnalysis: Sendable {
             i += 1
         }
         flush()
-        // "can not", "not able": one contraction token, as the catalog's phrases are read.
+        // "can not", "not able", "does not": one token, as the catalog's phrases are read.
         var k = 0
         while k + 1 < tokens.count {
-            let pair = [tokens[k].text, tokens[k + 1].text]
-            let joined = Self.joinContractions(pair)
-            if joined.count == 1 {
+            let joined = Self.joinContractions(tokens[k...min(k + 2, tokens.count - 1)].map(\.text))
+            if joined.first != tokens[k].text {
                 tokens[k].text = joined[0]
                 tokens[k].bytes = Array(joined[0].utf8)
                 tokens[k].original += " " + tokens[k + 1].original

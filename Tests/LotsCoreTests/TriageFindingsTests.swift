@@ -97,6 +97,16 @@ import LotsTestSupport
         #expect(!triage("blev biten av en hund, vet inte när jag fick stelkramp senast", age: 30).findings.contains("seizure"))
     }
 
+    /// Session 10: spelled-out English negations read as their contractions; a phrase's "not" matches them all.
+    @Test func spelledOutEnglishNegationsReadAsContractions() {
+        #expect(triage("she cannot lift her right arm", age: 70).urgency == .emergency)
+        #expect(triage("my father is not able to move his left hand and leg", age: 70).urgency == .emergency)
+        #expect(triage("my dad does not wake up", age: 70).findings.contains("unconscious"))
+        #expect(TextAnalysis("he can not breathe").tokens.map(\.text) == ["he", "cant", "breathe"])
+        #expect(CompiledTerm("not talking sense").match(in: TextAnalysis("she isn't talking sense")) != nil)
+        #expect(!triage("Asthma, dry cough at night, not breathless during the day", age: 30).findings.contains("not-breathing"))
+    }
+
     @Test func aNegatedAdverbDoesNotMeanNotBreathing() {
         let r = triage("Hon andas inte normalt, det låter ansträngt", age: 40)
         #expect(!r.findings.contains("not-breathing"))

@@ -75,6 +75,17 @@ import LotsTestSupport
         #expect(triage("Ont i axeln när jag lyfter armen sedan i förrgår", age: 45).urgency == .p5)
     }
 
+    /// Session 10, classes the held-back sets showed (after they were scored once; other sentences than theirs).
+    @Test func session10HeldBackClasses() {
+        #expect(triage("Ont i ryggen sedan i måndags och nu känner jag inte när jag behöver kissa", age: 50).urgency <= .p1)
+        #expect(triage("Fick ny höft för två veckor sedan, nu är hela underbenet svullet och ömt", age: 70).urgency <= .p2)
+        #expect(triage("I morse kunde hon inte få fram orden i fem minuter, nu pratar hon som vanligt", age: 75).urgency <= .p1)
+        #expect(triage("Första gången någonsin sicksackmönster i synen en kvart, nu borta", age: 62).urgency <= .p2)
+        #expect(triage("Allt snurrar hela tiden sedan i natt och jag har kräkts tre gånger", age: 50).urgency <= .p2)
+        #expect(triage("Huvudvärk varje morgon sedan två veckor, kräktes i morse när jag vaknade", age: 40).urgency <= .p2)
+        #expect(triage("Han hostar upp mycket blod och andas snabbt, är alldeles blek", age: 70).urgency == .emergency)
+    }
+
     /// Session 10, reported by helpers: a small word of a phrase matched inside another word or was dropped.
     @Test func shortWordsOfAPhraseDoNotFireElsewhere() {
         #expect(!triage("mamma 85 hinner inte till toaletten", age: 85).findings.contains("birth-imminent"))

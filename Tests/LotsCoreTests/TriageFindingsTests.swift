@@ -95,6 +95,10 @@ import LotsTestSupport
         #expect(!triage("he got gunk in his eye", age: 5).findings.contains("weapon"))
         #expect(triage("he has a gun and says he will end it tonight", age: 40).findings.contains("weapon"))
         #expect(triage("Blev påkörd bakifrån i bilkön igår, stel i nacken", age: 35).urgency > .p1)
+        #expect(triage("mamma hör allt sämre sedan något år", age: 86).urgency >= .p4)
+        #expect(triage("stort blåmärke på låret efter bordskanten, tar eliquis, blir inte större", age: 75).urgency > .p2)
+        #expect(triage("need a GP, have pills for 2 months", age: 52).urgency > .p2)
+        #expect(!triage("näsblod, höll om näsan framåtlutad och det slutade", age: 8).complaints.contains("EPIGLOTTITIS"))
     }
 
     /// Session 10: "vet inte", "not sure" doubt what follows; they do not deny it.

@@ -47,6 +47,8 @@ extension TextAnalysis {
     mutating func joinPhrasing() {
         var k = 0
         while k + 1 < tokens.count {
+            // Only a "not" can start or follow a join: most tokens pass without building a slice.
+            guard tokens[k + 1].text == "not" || tokens[k].text == "not" else { k += 1; continue }
             let joined = Self.joinContractions(tokens[k...min(k + 2, tokens.count - 1)].map(\.text))
             if joined.first != tokens[k].text {
                 tokens[k].text = joined[0]
@@ -57,7 +59,8 @@ extension TextAnalysis {
             k += 1
         }
         // "då och då", "av och till": the "och" of a frequency idiom joins no clauses.
-        for k in tokens.indices.dropFirst().dropLast() where Self.isIdiom(tokens[(k - 1)...(k + 1)].map(\.text)) {
+        for k in tokens.indices.dropFirst().dropLast() where (tokens[k].text == "och" || tokens[k].text == "and")
+            && Self.isIdiom(tokens[(k - 1)...(k + 1)].map(\.text)) {
             for j in (k - 1)...(k + 1) { tokens[j].isBoundary = false }
         }
     }

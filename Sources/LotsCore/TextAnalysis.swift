@@ -240,13 +240,14 @@ public struct TextAnalysis: Sendable {
             if t.count > 5, t.hasSuffix("fri") || t.hasSuffix("fria") || t.hasSuffix("free") { tokens[i].negated = true }
             // "typ 1", "typ 2" name a kind (of diabetes), not a hedge; "vet inte hur många", "don't know if" doubt
             // what follows, they do not deny it.
-            if Self.hedges.contains(t) && !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) || saysNotKnowing(at: i) {
+            let doubting = saysNotKnowing(at: i)
+            if Self.hedges.contains(t) && !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) || doubting {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }
             // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
             if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
-            guard Self.negators.contains(t), !saysNotKnowing(at: i) else { i += 1; continue }
+            guard Self.negators.contains(t), !doubting else { i += 1; continue }
             // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet".
             var j = i + 1
             var reach = 0

@@ -108,13 +108,14 @@ struct StemIndex: Sendable {
         return found
     }
 
-    /// Whether some stem is a prefix of `bytes` (then the word is known and needs no spelling correction).
-    func startsWithStem(_ bytes: [UInt8]) -> Bool {
+    /// Whether some stem of `minimum` letters or more is a prefix of `bytes` (then the word is known and needs no
+    /// spelling correction). Shorter stems ("in", "se") begin too many words to say that they are known.
+    func startsWithStem(_ bytes: [UInt8], minimum: Int = 3) -> Bool {
         var node = 0
-        for b in bytes {
+        for (i, b) in bytes.enumerated() {
             node = Int(edges[node * Self.alphabet + Self.slot(b)])
             if node == 0 { return false }
-            if !ends[node].isEmpty { return true }
+            if i + 1 >= minimum, !ends[node].isEmpty { return true }
         }
         return false
     }

@@ -114,6 +114,14 @@ import LotsTestSupport
         #expect(r.findings.contains("confusion"), "\(r.rationaleText)")
     }
 
+    /// Session 11 defect: a one- or two-letter catalog word ("in", "se") at the start of a misspelt word counted as
+    /// a known stem, so "alvedom" was never read as "alvedon" and 30 tablets taken were no poisoning.
+    @Test func aShortWordAtTheStartDoesNotStopSpellingCorrection() {
+        let r = triage("min kompis har tagjt typ 30 alvedom", age: 17)
+        #expect(r.findings.contains("poisoning"), "\(r.rationaleText)")
+        #expect(!Shipped.engine.compiled.index.startsWithStem(Array("alvedom".utf8)))
+    }
+
     @Test func aPerfectTenseReadsAsThePresent() {
         let r = triage("Har inte kunnat kissa sen i morse fast jag är kissnödig", age: 79)
         #expect(r.findings.contains("urinary-retention"), "\(r.rationaleText)")

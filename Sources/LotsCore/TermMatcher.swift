@@ -99,14 +99,18 @@ public struct CompiledTerm: Sendable {
     /// The negation opens or closes the phrase ("andas inte", "not breathing"): then a qualifier right after
     /// it ("andas inte normalt", "not breathing properly") means something else, and the phrase does not match.
     let negationAtEdge: Bool
+    /// Manner words after the denial deny only the manner ("andas inte snabbt eller tungt" is breathing).
     static let qualifiers: Set<String> = ["normalt", "ordentligt", "bra", "riktigt", "som", "lika", "sa", "sarskilt", "helt", "djupt", "av", "by",
-                                          "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too"]
+                                          "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too",
+                                          "snabbt", "fort", "tungt", "anstrangt", "konstigt", "annorlunda", "pipigt", "vasande", "hackigt",
+                                          "ytligt", "fast", "quickly", "rapidly", "heavily", "hard", "strangely", "weird", "funny", "noisily"]
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
     /// Whether stem k repeats an earlier one: a word the phrase says twice ("anfall efter anfall") needs two tokens.
     let repeats: [Bool]
 
     static let reflexives: Set<String> = ["mig", "sig", "dig"]
+    static let degreeWords: Set<String> = ["valdigt", "mycket", "bara", "sa", "for", "jatte", "extremt", "otroligt", "ganska"]
     /// Words that may stand between a negator and what it denies ("inga fler andetag", "not any air").
     static let smallWords: Set<String> = ["alls", "nagon", "nagot", "nagra", "mer", "fler", "langre", "nan", "riktig", "any", "more", "longer", "some"]
     static let stopWords: Set<String> = ["i", "pa", "att", "som", "av", "med", "har", "jag", "min", "mitt", "mina", "en", "ett",
@@ -121,6 +125,10 @@ public struct CompiledTerm: Sendable {
         // An idiom's small words are kept, as whole words ("ont i magen då och då" is not any "ont i magen").
         for k in words.indices.dropFirst().dropLast() where TextAnalysis.isIdiom(Array(words[(k - 1)...(k + 1)])) {
             for j in (k - 1)...(k + 1) { words[j] = "=" + words[j] }
+        }
+        // "lite" after a word of degree is a quantity, not a hedge: "kissar väldigt lite" is not "kissar väldigt mycket".
+        for k in words.indices.dropFirst() where words[k] == "lite" && Self.degreeWords.contains(words[k - 1]) {
+            words[k - 1] = "=" + words[k - 1]; words[k] = "=lite"
         }
         let negating = words.contains { TextAnalysis.negators.contains($0) }
         self.joinsClauses = words.dropFirst().dropLast().contains { TextAnalysis.clauseWords.contains($0) }

@@ -33,6 +33,8 @@ extension TextAnalysis {
         if w == "forra", text(i + 1) == "aret" { return i...(i + 1) }
         if w == "i", let n = text(i + 1), Self.seasonsPast.contains(n) { return i...(i + 1) }
         if w == "last", let n = text(i + 1), Self.seasons.contains(n) { return i...(i + 1) }
+        // "this summer" told in the winter (or any season but the present one) is over.
+        if w == "this", let n = text(i + 1), ["summer", "spring"].contains(n) { return i...(i + 1) }
         if w == "som", ["barn", "liten", "tonaring"].contains(text(i + 1)) { return i...(i + 1) }
         if w == "as", text(i + 1) == "a", ["child", "kid", "teenager"].contains(text(i + 2)) { return i...(i + 2) }
         return nil

@@ -171,8 +171,12 @@ public struct TextAnalysis: Sendable {
     /// often tells of something over.
     /// "ej" is read as "inte" (session 7: "kan ej gå på foten" missed every "kan inte …" phrase), in the text and
     /// in the catalog's phrases alike.
+    /// Text-message abbreviations are read as the words they stand for ("blöder mkt", "ngt i ögat"), only those
+    /// that mean nothing else.
     static let readAs: [String: String] = ["kunnat": "kan", "fatt": "far", "orkat": "orkar", "ej": "inte",
-                                           "cannot": "cant", "unable": "cant"]
+                                           "cannot": "cant", "unable": "cant",
+                                           "mkt": "mycket", "ngt": "nagot", "ngn": "nagon", "ngra": "nagra", "ngr": "nagra",
+                                           "fr": "fran", "dgr": "dagar", "ggr": "ganger"]
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
@@ -376,7 +380,7 @@ public struct TextAnalysis: Sendable {
            (4...43).contains(n), n == n.rounded() {
             let before = i > 0 ? tokens[i - 1].text : ""
             let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu"].contains(before) || i == 0 || t.hasPrefix("grav")
+            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg"].contains(before) || i == 0 || t.hasPrefix("grav")
                 || after.hasPrefix("grav") || after == "pregnant" || before == "" {
                 return Int(n)
             }

@@ -122,6 +122,21 @@ import LotsTestSupport
         #expect(!Shipped.engine.compiled.index.startsWithStem(Array("alvedom".utf8)))
     }
 
+    /// Session 11 defects: "jag andas inte snabbt eller tungt" was "not breathing" (112); "kissar mycket" was
+    /// little urine, because "lite" in "kissar väldigt lite" was dropped as a hedge; "grav v32, blöder mkt" was no
+    /// pregnancy week and no heavy bleeding.
+    @Test func mannerWordsQuantitiesAndAbbreviations() {
+        let ribs = triage("Ramlade för 3 dagar sen, gör ont att hosta men jag andas inte snabbt eller tungt", age: 58)
+        #expect(!ribs.findings.contains("not-breathing"), "\(ribs.rationaleText)")
+        #expect(triage("Han andas inte, läpparna är blå", age: 58).findings.contains("not-breathing"))
+        let thirst = triage("Törstig och kissar jättemycket senaste månaden", age: 40)
+        #expect(!thirst.findings.contains("little-urine") && !thirst.findings.contains("low-urine-output"), "\(thirst.rationaleText)")
+        #expect(triage("Kissar väldigt lite sedan igår", age: 40).findings.contains("little-urine"))
+        #expect(TextAnalysis("grav v32").pregnancyWeek == 32)
+        let pregnant = triage("Kv 29 år, grav v32, blöder mkt fr slidan, ont i magen", age: 29)
+        #expect(pregnant.urgency == .emergency, "\(pregnant.rationaleText)")
+    }
+
     @Test func aPerfectTenseReadsAsThePresent() {
         let r = triage("Har inte kunnat kissa sen i morse fast jag är kissnödig", age: 79)
         #expect(r.findings.contains("urinary-retention"), "\(r.rationaleText)")

@@ -82,7 +82,7 @@ public struct TextAnalysis: Sendable {
     static let numberWords: [String: Double] = [
         "en": 1, "ett": 1, "one": 1, "a": 1, "tva": 2, "two": 2, "par": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
         "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "atta": 8, "eight": 8, "nio": 9, "nine": 9,
-        "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "several": 3, "few": 3]
+        "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "flera": 3, "several": 3, "few": 3, "many": 4]
     static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c", "rektal", "orontemp", "matte", "mat", "termometer", "thermometer"]
 
     /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.

@@ -133,6 +133,8 @@ import LotsTestSupport
         #expect(!thirst.findings.contains("little-urine") && !thirst.findings.contains("low-urine-output"), "\(thirst.rationaleText)")
         #expect(triage("Kissar väldigt lite sedan igår", age: 40).findings.contains("little-urine"))
         #expect(TextAnalysis("grav v32").pregnancyWeek == 32)
+        let still = triage("Han andas fortfarande men är blek", age: 40)
+        #expect(!still.findings.contains("breathing-difficulty"), "\(still.rationaleText)")
         let pregnant = triage("Kv 29 år, grav v32, blöder mkt fr slidan, ont i magen", age: 29)
         #expect(pregnant.urgency == .emergency, "\(pregnant.rationaleText)")
     }

@@ -33,7 +33,7 @@ public enum CatalogParser {
                                         "ageAtLeast", "feverAtLeast", "daysAtLeast", "systolicAtLeast", "painAtLeast", "sex",
                                         "mission", "source", "pregnancyWeekAtLeast", "pregnancyWeekUnder", "pulseAtLeast", "pulseUnder",
                                         "saturationUnder", "glucoseUnder", "glucoseAtLeast"]
-    static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question", "not", "negated"]
+    static let findingKeys: Set<String> = ["id", "sv", "en", "terms", "question", "not", "negated", "history"]
 
     /// Parses every file and merges them; duplicate symptom codes or finding ids across files are errors.
     public static func parse(files: [(name: String, text: String)]) throws -> SymptomCatalog {
@@ -85,7 +85,7 @@ public enum CatalogParser {
         for (name, text) in files {
             let top = try YAMLReader.parse(text, file: name).mapping(allowed: topKeys)
             for e in try top["extend"]?.list() ?? [] {
-                let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless", "refines"])
+                let m = try e.mapping(allowed: ["id", "code", "terms", "not", "unless", "refines", "history"])
                 if let codeNode = m["code"] {
                     let code = try codeNode.string()
                     // Session 10: `not:` on a complaint was read and ignored; say so instead.
@@ -117,6 +117,7 @@ public enum CatalogParser {
                 }
                 findings[i].terms += try m["terms"]?.strings() ?? []
                 findings[i].not += try m["not"]?.strings() ?? []
+                if let h = m["history"] { findings[i].history = try h.bool() }
             }
         }
         guard !symptoms.isEmpty else {
@@ -155,8 +156,10 @@ public enum CatalogParser {
             negated = try n.string()
             references.append((negated!, n, false))
         }
-        return Finding(id: id, titleSv: try m.required("sv", in: node).string(), titleEn: try m["en"]?.string() ?? id,
-                       terms: terms, questionSv: qSv, questionEn: qEn, not: try m["not"]?.strings() ?? [], whenNegated: negated)
+        var f = Finding(id: id, titleSv: try m.required("sv", in: node).string(), titleEn: try m["en"]?.string() ?? id,
+                        terms: terms, questionSv: qSv, questionEn: qEn, not: try m["not"]?.strings() ?? [], whenNegated: negated)
+        f.history = try m["history"]?.bool() ?? false
+        return f
     }
 
     static func symptom(_ node: YAMLReader, references: inout [(id: String, at: YAMLReader, needsQuestion: Bool)]) throws -> Symptom {

@@ -53,7 +53,13 @@ struct CompiledCatalog: Sendable {
             return t
         }
         var phrases: [Phrase] = []
-        for (i, f) in catalog.findings.enumerated() { for t in f.terms { phrases.append(Phrase(owner: .finding(i), term: term(t))) } }
+        for (i, f) in catalog.findings.enumerated() {
+            for t in f.terms {
+                var compiled = term(t)
+                compiled.acceptsRemote = f.history
+                phrases.append(Phrase(owner: .finding(i), term: compiled))
+            }
+        }
         for (i, s) in catalog.symptoms.enumerated() { for t in s.terms { phrases.append(Phrase(owner: .symptom(i), term: term(t))) } }
         let findingIndex = Dictionary(catalog.findings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byFinding = [[Int]](repeating: [], count: catalog.findings.count)

@@ -31,6 +31,9 @@ public struct Finding: Sendable, Equatable, Identifiable {
     public var not: [String] = []
     /// The finding that is present when this one is denied ("bebisen har inte sparkat" is reduced fetal movements).
     public var whenNegated: String?
+    /// A finding of the patient's history (a cancer, a blood clot): it counts also where the text tells it as years
+    /// ago ("hade bröstcancer för fyra år sen"), which for other findings is history and not read.
+    public var history = false
 
     public init(id: String, titleSv: String, titleEn: String, terms: [String], questionSv: String? = nil, questionEn: String? = nil,
                 not: [String] = [], whenNegated: String? = nil) {

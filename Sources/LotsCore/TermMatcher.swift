@@ -93,6 +93,8 @@ public struct CompiledTerm: Sendable {
     /// The stems' ids in the engine's `StemIndex` (empty until the engine interns them).
     var stemIds: [Int32] = []
     let acceptsNegated: Bool
+    /// The phrase is of a history finding and counts where the text tells it as years ago (`Finding.history`).
+    var acceptsRemote = false
     /// The phrase itself joins two statements ("skakade och svarade inte"): its words may stand on both sides of
     /// a clause word in the text (never of punctuation).
     let joinsClauses: Bool
@@ -227,7 +229,7 @@ public struct CompiledTerm: Sendable {
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
             if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }
             // Words that all tell of years ago are history ("fick en stroke för sex år sedan").
-            if used.allSatisfy({ tokens[$0].remote }) { continue }
+            if !acceptsRemote, used.allSatisfy({ tokens[$0].remote }) { continue }
             let negated = !acceptsNegated && used.contains { tokens[$0].negated }
             let compact = Double(stems.count) / Double(range.count)
             var m = Match(term: self, tokenRange: range, negated: negated, score: Double(weight) + compact)

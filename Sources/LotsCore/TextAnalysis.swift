@@ -64,6 +64,7 @@ public struct TextAnalysis: Sendable {
     static let clauseWords: Set<String> = ["men", "och", "but", "and", "dock", "although", "however", "eftersom", "because",
                                            "though", "samt", "sedan", "since", "nu", "now", "then", "da"]
     /// Hedges: what follows is uncertain, not absent.
+    static let allWords: Set<String> = ["alla", "allt", "hela", "all", "whole"]
     static let hedges: Set<String> = ["kanske", "eventuellt", "mojligen", "mojligtvis", "tror", "typ", "maybe", "perhaps", "possibly",
                                       "might", "think", "unsure", "osaker"]
     /// Words that make an age of a number and unit ("min 3 månaders bebis", "a 6 week old").
@@ -85,11 +86,22 @@ public struct TextAnalysis: Sendable {
         "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "flera": 3, "several": 3, "few": 3, "many": 4]
     static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c", "rektal", "orontemp", "matte", "mat", "termometer", "thermometer"]
 
+    static let apostropheS: Set<String> = ["he", "she", "it", "that", "there", "what", "who", "where", "here", "let"]
+
     /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
     public static func fold(_ s: String) -> String {
         // By scalars, not Characters: comparing Characters costs a string comparison each.
         var out = String.UnicodeScalarView()
-        for u in s.lowercased().unicodeScalars {
+        let scalars = Array(s.lowercased().unicodeScalars)
+        var skip = false
+        for (k, u) in scalars.enumerated() {
+            if skip { skip = false; continue }
+            // "he's" is "he", not the Swedish "hes" (hoarse): a pronoun's "'s" is dropped whole.
+            if u.value == 0x2019 || u.value == 0x27, k + 1 < scalars.count, scalars[k + 1] == "s",
+               k + 2 == scalars.count || !scalars[k + 2].properties.isAlphabetic,
+               Self.apostropheS.contains(String(String.UnicodeScalarView(scalars[..<k].reversed().prefix { $0.properties.isAlphabetic }.reversed()))) {
+                skip = true; continue
+            }
             switch u.value {
             case 0xE5, 0xE4, 0xE1, 0xE0, 0xE2: out.append("a")  // å ä á à â
             case 0xF6, 0xF8, 0xF3, 0xF2, 0xF4: out.append("o")  // ö ø ó ò ô
@@ -245,7 +257,8 @@ public struct TextAnalysis: Sendable {
             // "typ 1", "typ 2" name a kind (of diabetes), not a hedge; "vet inte hur många", "don't know if" doubt
             // what follows, they do not deny it.
             let doubting = saysNotKnowing(at: i)
-            if Self.hedges.contains(t) && !(t == "typ" && i + 1 < tokens.count && tokens[i + 1].number != nil) || doubting {
+            // "typ 30", "typ alla sina": an estimate of how much, not a doubt.
+            if Self.hedges.contains(t) && !(t == "typ" && i + 1 < tokens.count && (tokens[i + 1].number != nil || Self.allWords.contains(tokens[i + 1].text))) || doubting {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].isBoundary, j - i <= 4 { tokens[j].uncertain = true; j += 1 }
             }

@@ -393,7 +393,7 @@ public struct TextAnalysis: Sendable {
            (4...43).contains(n), n == n.rounded() {
             let before = i > 0 ? tokens[i - 1].text : ""
             let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg"].contains(before) || i == 0 || t.hasPrefix("grav")
+            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg", ",", "."].contains(before) || i == 0 || t.hasPrefix("grav")
                 || after.hasPrefix("grav") || after == "pregnant" || before == "" {
                 return Int(n)
             }

@@ -139,6 +139,21 @@ import LotsTestSupport
         #expect(pregnant.urgency == .emergency, "\(pregnant.rationaleText)")
     }
 
+    /// Session 11 defects: "he's breathing fine" was the Swedish "hes" (hoarse); "typ alla sina tabletter" was a
+    /// doubt; a cancer of four years ago was history, so new back pain in its survivor had no red flag.
+    @Test func pronounsEstimatesAndHistory() throws {
+        #expect(TextAnalysis.fold("he's fine, it’s ok") == "he fine, it ok")
+        #expect(TextAnalysis.fold("Lisa's arm") == "lisas arm", "only a pronoun's 's is dropped")
+        let ankles = triage("My dad's ankles are puffy since the flight, he's breathing fine", age: 76)
+        #expect(!ankles.findings.contains("hoarse-voice") && !ankles.complaints.contains("HOARSE"), "\(ankles.rationaleText)")
+        let pills = triage("min sambo har tagit typ alla sina tabletter, burkarna är tomma, nu är han jättedåsig och svarar knappt", age: 34)
+        #expect(pills.urgency == .emergency, "\(pills.rationaleText)")
+        let back = triage("Jag hade bröstcancer för fyra år sen. Nu ont i ryggen mellan skulderbladen sen 3 veckor", age: 58)
+        #expect(back.findings.contains("cancer-known") && back.urgency <= .p3, "\(back.rationaleText)")
+        #expect(!triage("Jag hade en stroke för fyra år sen, nu vill jag förnya receptet", age: 70).findings.contains("one-sided-weakness"))
+        #expect(TextAnalysis("kräks allt, v 9, känner mig svag").pregnancyWeek == 9)
+    }
+
     @Test func aPerfectTenseReadsAsThePresent() {
         let r = triage("Har inte kunnat kissa sen i morse fast jag är kissnödig", age: 79)
         #expect(r.findings.contains("urinary-retention"), "\(r.rationaleText)")

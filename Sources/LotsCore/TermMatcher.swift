@@ -104,8 +104,8 @@ public struct CompiledTerm: Sendable {
     /// Manner words after the denial deny only the manner ("andas inte snabbt eller tungt" is breathing).
     static let qualifiers: Set<String> = ["normalt", "ordentligt", "bra", "riktigt", "som", "lika", "sa", "sarskilt", "helt", "djupt", "av", "by",
                                           "normally", "properly", "well", "right", "like", "as", "very", "deeply", "fully", "too",
-                                          "snabbt", "fort", "tungt", "anstrangt", "konstigt", "annorlunda", "pipigt", "vasande", "hackigt",
-                                          "ytligt", "fast", "quickly", "rapidly", "heavily", "hard", "strangely", "weird", "funny", "noisily"]
+                                          "snabbt", "fort", "fortare", "snabbare", "tungt", "tyngre", "anstrangt", "konstigt", "annorlunda", "pipigt", "vasande", "hackigt",
+                                          "ytligt", "fast", "faster", "quicker", "quickly", "rapidly", "heavily", "hard", "strangely", "weird", "funny", "noisily"]
     /// Specificity: total stem length, so longer, multi-word phrases win over single short words.
     public let weight: Int
     /// Whether stem k repeats an earlier one: a word the phrase says twice ("anfall efter anfall") needs two tokens.

@@ -86,6 +86,9 @@ public struct TextAnalysis: Sendable {
         "tio": 10, "ten": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "nagra": 3, "flera": 3, "several": 3, "few": 3, "many": 4]
     static let feverWords = ["feber", "grad", "temp", "fever", "degree", "febr", "c", "rektal", "orontemp", "matte", "mat", "termometer", "thermometer"]
 
+    /// Units after a number in the fever range that make it something else ("42 nmol/L" of vitamin D).
+    static let notTemperatureUnits: Set<String> = ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks",
+                                                   "nmol", "mmol", "umol", "mg", "ml", "mikrogram", "enheter", "units", "procent", "percent"]
     static let apostropheS: Set<String> = ["he", "she", "it", "that", "there", "what", "who", "where", "here", "let"]
 
     /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
@@ -317,7 +320,7 @@ public struct TextAnalysis: Sendable {
                     || ((["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before)
                          || ["jag", "han", "hon", "hen", "he", "she"].contains(before) && i > 1 && ["har", "hade", "has", "had"].contains(tokens[i - 2].text))
                         && (38...42).contains(n)
-                        && !(i + 1 < tokens.count && ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks"].contains(tokens[i + 1].text))) {
+                        && !(i + 1 < tokens.count && Self.notTemperatureUnits.contains(tokens[i + 1].text))) {
                     fever = max(fever ?? 0, n)
                     lastEvidence = i
                 }
@@ -342,7 +345,8 @@ public struct TextAnalysis: Sendable {
                     if d >= 1 { statedAgeMonths = Int(d == 365 ? n * 12 : n * d / 30) }
                 } else if d >= 7, !isDuration(number: i) {
                     ambiguousSpans.append((Int(d == 365 ? n * 12 : n * d / 30), Int(n * d), n * d * 24, d == 365))
-                } else {
+                } else if !t.remote {
+                    // A duration told as history ("stelkrampsspruta för 5 år sedan") is not how long this has lasted.
                     days = max(days ?? 0, Int(n * d))
                     hours = max(hours ?? 0, n * d * 24)
                 }
@@ -393,7 +397,7 @@ public struct TextAnalysis: Sendable {
            (4...43).contains(n), n == n.rounded() {
             let before = i > 0 ? tokens[i - 1].text : ""
             let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
-            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg", ",", "."].contains(before) || i == 0 || t.hasPrefix("grav")
+            if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg", ",", ".", "vara", "be"].contains(before) || i == 0 || t.hasPrefix("grav")
                 || after.hasPrefix("grav") || after == "pregnant" || before == "" {
                 return Int(n)
             }

@@ -219,6 +219,9 @@ public struct TextAnalysis: Sendable {
                 word.append(c)
             } else if (c == "," || c == "."), let last = word.last, Self.isDigit(last), i + 1 < scalars.count, Self.isDigit(scalars[i + 1]) {
                 word.append(",")
+            } else if c == ":", let last = word.last, Self.isDigit(last), i + 1 < scalars.count, scalars[i + 1].properties.isAlphabetic {
+                // "var 4:e timme": an ordinal, not a pause.
+                flush()
             } else {
                 flush()
                 if c == "°" { symbol("grad", boundary: false, original: "°") }

@@ -315,15 +315,15 @@ public struct TextAnalysis: Sendable {
         for (i, t) in tokens.enumerated() {
             // Temperature: 35–43.5 with a fever word within three tokens either side; a decimal 37.5–42.9
             // ("38,1 rektalt") or "har/haft 39" is a temperature without one.
-            if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n), !followsAMeasureOtherThanTemperature(i) {
+            if let n = t.number, t.text.first!.isNumber, (35...43.5).contains(n), !followsAMeasureOtherThanTemperature(i),
+               !(i + 1 < tokens.count && Self.notTemperatureUnits.contains(tokens[i + 1].text)) {
                 let near = tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)]
                 let before = i > 0 ? tokens[i - 1].text : ""
-                if near.contains(where: { tok in !Self.isMonthName(tok.text) && Self.feverWords.contains { tok.text.hasPrefix($0) && (tok.text != "c" || $0 == "c") } })
+                if near.contains(where: { tok in !Self.isMonthName(tok.text) && Self.feverWords.contains { tok.text.hasPrefix($0) && ($0 != "c" || tok.text == "c") } })
                     || (t.text.contains(",") && (37.5...42.9).contains(n))
                     || ((["har", "haft", "pa", "uppe", "had", "has", "of", "around", "kring", "runt"].contains(before)
                          || ["jag", "han", "hon", "hen", "he", "she"].contains(before) && i > 1 && ["har", "hade", "has", "had"].contains(tokens[i - 2].text))
-                        && (38...42).contains(n)
-                        && !(i + 1 < tokens.count && Self.notTemperatureUnits.contains(tokens[i + 1].text))) {
+                        && (38...42).contains(n)) {
                     fever = max(fever ?? 0, n)
                     lastEvidence = i
                 }

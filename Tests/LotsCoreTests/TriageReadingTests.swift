@@ -152,6 +152,11 @@ import LotsTestSupport
         #expect(back.findings.contains("cancer-known") && back.urgency <= .p3, "\(back.rationaleText)")
         #expect(!triage("Jag hade en stroke för fyra år sen, nu vill jag förnya receptet", age: 70).findings.contains("one-sided-weakness"))
         #expect(TextAnalysis("kräks allt, v 9, känner mig svag").pregnancyWeek == 9)
+        // A duration told as history is not how long this has lasted; a lab value is no temperature.
+        #expect(TextAnalysis("skrapsår på knät igår, fick stelkrampsspruta för 5 år sedan").days == 1)
+        #expect(TextAnalysis("my vitamin D came back at 42 nmol/L").fever == nil)
+        // "var 4:e timme" is an ordinal, read like "var fjärde timme".
+        #expect(triage("astma, behöver Airomir var 4:e timme, det hjälper bra", age: 3).findings.contains("s11-reliever-4h"))
     }
 
     @Test func aPerfectTenseReadsAsThePresent() {

@@ -63,8 +63,9 @@ public struct TextAnalysis: Sendable {
                                         "cannot", "wont", "arent", "wasnt", "denies"]
     static let clauseWords: Set<String> = ["men", "och", "but", "and", "dock", "although", "however", "eftersom", "because",
                                            "though", "samt", "sedan", "since", "nu", "now", "then", "da"]
-    /// Hedges: what follows is uncertain, not absent.
+    /// Words of quantity after "typ" that make it an estimate ("typ alla sina tabletter"), not a hedge.
     static let allWords: Set<String> = ["alla", "allt", "hela", "all", "whole"]
+    /// Hedges: what follows is uncertain, not absent.
     static let hedges: Set<String> = ["kanske", "eventuellt", "mojligen", "mojligtvis", "tror", "typ", "maybe", "perhaps", "possibly",
                                       "might", "think", "unsure", "osaker"]
     /// Words that make an age of a number and unit ("min 3 månaders bebis", "a 6 week old").
@@ -89,36 +90,6 @@ public struct TextAnalysis: Sendable {
     /// Units after a number in the fever range that make it something else ("42 nmol/L" of vitamin D).
     static let notTemperatureUnits: Set<String> = ["ar", "years", "year", "kg", "cm", "mm", "dagar", "days", "veckor", "weeks",
                                                    "nmol", "mmol", "umol", "mg", "ml", "mikrogram", "enheter", "units", "procent", "percent"]
-    static let apostropheS: Set<String> = ["he", "she", "it", "that", "there", "what", "who", "where", "here", "let"]
-
-    /// Lowercases and folds Swedish and other Latin diacritics to ASCII letters.
-    public static func fold(_ s: String) -> String {
-        // By scalars, not Characters: comparing Characters costs a string comparison each.
-        var out = String.UnicodeScalarView()
-        let scalars = Array(s.lowercased().unicodeScalars)
-        var skip = false
-        for (k, u) in scalars.enumerated() {
-            if skip { skip = false; continue }
-            // "he's" is "he", not the Swedish "hes" (hoarse): a pronoun's "'s" is dropped whole.
-            if u.value == 0x2019 || u.value == 0x27, k + 1 < scalars.count, scalars[k + 1] == "s",
-               k + 2 == scalars.count || !scalars[k + 2].properties.isAlphabetic,
-               Self.apostropheS.contains(String(String.UnicodeScalarView(scalars[..<k].reversed().prefix { $0.properties.isAlphabetic }.reversed()))) {
-                skip = true; continue
-            }
-            switch u.value {
-            case 0xE5, 0xE4, 0xE1, 0xE0, 0xE2: out.append("a")  // å ä á à â
-            case 0xF6, 0xF8, 0xF3, 0xF2, 0xF4: out.append("o")  // ö ø ó ò ô
-            case 0xE9, 0xE8, 0xEA, 0xEB: out.append("e")        // é è ê ë
-            case 0xFC, 0xFA: out.append("u")                    // ü ú
-            case 0xED, 0xEF: out.append("i")                    // í ï
-            case 0x2019, 0x27: break                            // ’ '
-            case 0x300...0x36F: break                           // combining marks of decomposed å, é, …
-            default: out.append(u)
-            }
-        }
-        return String(out)
-    }
-
     public init(_ text: String) {
         systolic = Self.bloodPressure(in: text)
         painScore = Self.painScore(in: Self.fold(text))

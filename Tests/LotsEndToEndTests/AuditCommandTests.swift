@@ -6,7 +6,7 @@ import LotsCore
 import LotsStore
 import LotsTestSupport
 
-@Suite(.timeLimit(.minutes(2))) struct AuditCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct AuditCommandTests {
     func sqlite(_ db: String, _ sql: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -74,7 +74,7 @@ import LotsTestSupport
 }
 
 /// Issue 11, group 2: the signed head anchors the chain; exported checkpoints catch a rewrite with the key.
-@Suite(.timeLimit(.minutes(2))) struct AnchoredAuditLogTests {
+@Suite(.timeLimit(.minutes(10))) struct AnchoredAuditLogTests {
     func sqlite(_ db: String, _ sql: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -7,7 +7,7 @@ import LotsTestSupport
 
 /// The bad-input corpus (Fixtures/bad-input/expected.yaml): each file gives its own specific error or is
 /// shown safely; nothing crashes; nothing half-written remains.
-@Suite(.timeLimit(.minutes(3))) struct BadInputTests {
+@Suite(.timeLimit(.minutes(10))) struct BadInputTests {
     struct Case: Sendable, CustomStringConvertible {
         var file, kind: String
         var exit: Int32

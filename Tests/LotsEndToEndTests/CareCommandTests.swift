@@ -6,7 +6,7 @@ import LotsTestSupport
 
 /// Issue 15 through the real binary: the booking race between processes, the `.ics` read by Python's icalendar,
 /// every FHIR export validated with fhir.resources (R4B), and forecasts imported with their report dates.
-@Suite(.serialized, .timeLimit(.minutes(4))) struct CareCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct CareCommandTests {
     static let home = "SE2321000016-DEMO1"
     static func intake(_ name: String) -> String { TestPaths.fixtures.appendingPathComponent("intake/\(name).json").path }
 

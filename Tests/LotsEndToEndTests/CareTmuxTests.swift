@@ -8,7 +8,7 @@ extension TerminalSuites {
     /// Issue 15's full flow in the real console: the clinician offers times from the case, the citizen books one
     /// (the citizen side's command; the HTTP route calls the same store function), the case and the unit's day list
     /// show the booking live, and the `.ics` parses with Python's icalendar.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct CareTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct CareTmuxTests {
         @Test func offeredTimesBookedByTheCitizenShowOnTheCaseAndInTheDayList() throws {
             let db = try DemoStore.copy(cases: 0)
             let intake = try LotsProcess.run(["intake", "-", "--db", db], stdin: Data("""

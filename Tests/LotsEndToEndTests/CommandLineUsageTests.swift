@@ -4,7 +4,7 @@ import LotsCore
 import LotsTestSupport
 
 /// Every command-line usage error is one line `lots: …` with exit 64 (issue 12, defect 14).
-@Suite(.timeLimit(.minutes(2))) struct CommandLineUsageTests {
+@Suite(.timeLimit(.minutes(10))) struct CommandLineUsageTests {
     func oneLine(_ r: LotsRun, _ status: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(r.status == status, "\(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.hasPrefix("lots: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)", sourceLocation: sourceLocation)

@@ -11,7 +11,7 @@ import LotsTestSupport
 
 extension TerminalSuites {
     /// The real console in a real terminal (tmux), driven as a nurse would.
-    @Suite(.serialized, .timeLimit(.minutes(3))) struct ConsoleTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct ConsoleTmuxTests {
         let lots = TestPaths.lotsBinary.path
 
         func login(_ t: Tmux, db: String, user: String = "anna") {
@@ -141,7 +141,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct ScreenLockTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct ScreenLockTmuxTests {
         @Test func lockScreenAppearsAndUnlocksWithTheDraftIntact() throws {
             let db = try DemoStore.copy(cases: 5)
             let t = try Tmux(width: 100, height: 30)
@@ -170,7 +170,7 @@ extension TerminalSuites {
     }
 
     /// Three consoles at once: a 1177 nurse takes a call, a clinician and a supervisor watch.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct PhoneAndDashboardTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct PhoneAndDashboardTmuxTests {
         func start(_ t: Tmux, _ db: String, _ user: String, landsOn: String) {
             #expect(t.logIn(db: db, user: user, landsOn: landsOn), "\(user):\n\(t.capture())")
         }
@@ -217,7 +217,7 @@ extension TerminalSuites {
     }
 
     /// A citizen message full of escape sequences reaches a real terminal as harmless visible text.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct EscapeInjectionTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct EscapeInjectionTmuxTests {
         @Test func hostileMessageChangesNeitherScreenNorTitleNorClipboard() throws {
             let db = try DemoStore.copy()
             let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
@@ -239,7 +239,7 @@ extension TerminalSuites {
     }
 
     /// The console survives what terminals do to it.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct TerminalRobustnessTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct TerminalRobustnessTmuxTests {
         @Test func burstOfFiftyResizesAndATinyPane() throws {
             let db = try DemoStore.copy(cases: 30)
             let t = try Tmux(width: 100, height: 30)
@@ -264,7 +264,7 @@ extension TerminalSuites {
     }
 
     /// Issue 10: new words from the patient reach the queue at once; the phone form asks before under-triaging.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct TriageSafetyTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct TriageSafetyTmuxTests {
         func intake(_ db: String, reason: String) throws -> Int64 {
             let file = TestPaths.temporaryDirectory().appendingPathComponent("in.json")
             try """

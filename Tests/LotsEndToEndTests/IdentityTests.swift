@@ -6,7 +6,7 @@ import LotsTestSupport
 
 /// The command line acts as an authenticated staff member with the console's role checks (issue 11, group 1;
 /// DESIGN §4's command × role table), and the deployment commands of §11.
-@Suite(.timeLimit(.minutes(3))) struct IdentityTests {
+@Suite(.timeLimit(.minutes(10))) struct IdentityTests {
     static let home = "SE2321000016-DEMO1"
     static let intake = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
 

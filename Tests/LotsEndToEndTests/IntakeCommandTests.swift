@@ -6,7 +6,7 @@ import LotsStore
 import LotsTestSupport
 
 /// `lots intake` as a user runs it: real binary, real fixtures, rows checked in SQLite.
-@Suite(.timeLimit(.minutes(3))) struct IntakeCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct IntakeCommandTests {
     static let intakeDir = TestPaths.fixtures.appendingPathComponent("intake")
     static let invalid: [String] = try! FileManager.default.contentsOfDirectory(atPath: intakeDir.path)
         .filter { $0.hasPrefix("invalid-") && $0.hasSuffix(".json") }.sorted()
@@ -108,7 +108,7 @@ import LotsTestSupport
 }
 
 /// Issue 11, group 13: input is read only up to its limit.
-@Suite(.timeLimit(.minutes(3))) struct BoundedInputCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct BoundedInputCommandTests {
     @Test func endlessStdinIsRefusedAtTheLimit() throws {
         let db = try DemoStore.copy()
         for args in [["intake", "-"], ["citizen", "reply", "1", "-"]] {
@@ -131,7 +131,7 @@ import LotsTestSupport
 
 /// Issue 11, groups 5 and 6: attachments come only from the intake's folder, and no error echoes raw input
 /// or tells whether a file elsewhere on the host exists.
-@Suite(.timeLimit(.minutes(2))) struct AttachmentPathTests {
+@Suite(.timeLimit(.minutes(10))) struct AttachmentPathTests {
     static let throat = TestPaths.fixtures.appendingPathComponent("intake/throat.jpg")
 
     func intake(attachment: String) -> String {

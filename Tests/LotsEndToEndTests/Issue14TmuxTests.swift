@@ -6,7 +6,7 @@ import LotsTestSupport
 
 extension TerminalSuites {
     /// Issue 14 in the real console: /kod + Tab, and a staff note that stays on the staff side.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct Issue14TmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct Issue14TmuxTests {
         @Test func slashCodeTabExpandsAndAStaffNoteIsStoredStaffOnly() throws {
             let db = try DemoStore.copy(cases: 5)
             let t = try Tmux(width: 80, height: 24)

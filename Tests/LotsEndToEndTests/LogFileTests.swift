@@ -5,7 +5,7 @@ import LotsTestSupport
 
 /// The log file (issue 14, DESIGN §4): errors and crashes of commands, never patient text, rotated by size;
 /// only `lots --help` names its path.
-@Suite(.timeLimit(.minutes(2))) struct LogFileTests {
+@Suite(.timeLimit(.minutes(10))) struct LogFileTests {
     static func log(_ state: URL, _ suffix: String = "") -> String {
         (try? String(contentsOfFile: state.appendingPathComponent("lots/lots.log" + suffix).path, encoding: .utf8)) ?? ""
     }

@@ -6,7 +6,7 @@ import LotsTestSupport
 
 /// Output that could not be written is a failure, and an export that did not reach its reader is not logged
 /// (issue 11, group 10).
-@Suite(.timeLimit(.minutes(2))) struct OutputFailureTests {
+@Suite(.timeLimit(.minutes(10))) struct OutputFailureTests {
     /// Runs `lots ARGS > /dev/full` through the shell.
     func toFullDevice(_ args: [String]) throws -> (status: Int32, stderr: String) {
         let p = Process()

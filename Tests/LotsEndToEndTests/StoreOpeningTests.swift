@@ -7,7 +7,7 @@ import LotsTestSupport
 
 /// Which commands may create or migrate a store, and what many processes opening one at once do
 /// (issue 11, groups 11, 12 and 16).
-@Suite(.timeLimit(.minutes(3))) struct StoreOpeningTests {
+@Suite(.timeLimit(.minutes(10))) struct StoreOpeningTests {
     static let intake = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
 
     @Test func readCommandsOnAMissingStoreExit66AndCreateNothing() throws {

@@ -5,7 +5,7 @@ import LotsStore
 import LotsTestSupport
 
 /// `lots user cap NAME N` (issue 14): the per-user chat cap, set by admins, used by the store.
-@Suite(.timeLimit(.minutes(2))) struct UserCapTests {
+@Suite(.timeLimit(.minutes(10))) struct UserCapTests {
     @Test func anAdminSetsAClinciansChatCapAndOthersCannot() throws {
         let db = try DemoStore.copy(cases: 0)
         let ok = try LotsProcess.run(["user", "cap", "anna", "2", "--db", db], as: "admin")

@@ -7,7 +7,7 @@ import LotsTestSupport
 
 extension TerminalSuites {
     /// A working day in the real console (issue 12): each test failed before its fix.
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct TextFieldTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct TextFieldTmuxTests {
         let lots = TestPaths.lotsBinary.path
 
         @Test func ctrlUClearsEveryTextFieldAndNeverCrashes() throws {
@@ -114,7 +114,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct CaseHistoryTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct CaseHistoryTmuxTests {
         @Test func aForwardedCasesNoteIsReadableInFullAt80x24ByTheReceivingClinician() throws {
             let db = try DemoStore.copy(cases: 0)
             let store = try LotsStore.open(path: db)
@@ -147,7 +147,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct HotlistTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct HotlistTmuxTests {
         @Test func hotlistAt60x20ListsThe112ChatFirstAndSaysHowManyDoNotFit() throws {
             let db = try DemoStore.copy(cases: 0)
             let store = try LotsStore.open(path: db)
@@ -180,7 +180,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct ForbiddenActionTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct ForbiddenActionTmuxTests {
         @Test func takingAClosedCaseSaysWhyInsteadOfClaimingSuccess() throws {
             let db = try DemoStore.copy(cases: 0)
             let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
@@ -206,7 +206,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct ComposerTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct ComposerTmuxTests {
         @Test func anUnfilledVariableTypedByHandIsRefused() throws {
             let db = try DemoStore.copy(cases: 0)
             let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path
@@ -228,7 +228,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct PhoneFormStoresWhatWasEnteredTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct PhoneFormStoresWhatWasEnteredTmuxTests {
         @Test func thePhoneFormStoresTheWordsTheChosenComplaintTheAnswersGivenAndTheUnitShown() throws {
             let db = try DemoStore.copy(cases: 0)
             let t = try Tmux(width: 100, height: 30)
@@ -262,7 +262,7 @@ extension TerminalSuites {
         }
     }
 
-    @Suite(.serialized, .timeLimit(.minutes(2))) struct TemplateOrderTmuxTests {
+    @Suite(.serialized, .timeLimit(.minutes(10))) struct TemplateOrderTmuxTests {
         @Test func aTemplateJustUsedComesFirstWithoutLoggingInAgain() throws {
             let db = try DemoStore.copy(cases: 0)
             let file = TestPaths.fixtures.appendingPathComponent("intake/valid-sore-throat.json").path

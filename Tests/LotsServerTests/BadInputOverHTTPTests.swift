@@ -6,7 +6,7 @@ import LotsTestSupport
 import Testing
 
 /// Bad input over HTTP gets the CLI's own error texts, as problem details with a 4xx, and writes nothing.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct BadInputOverHTTPTests {
     /// The invalid intakes of Fixtures/intake whose error does not depend on reading a file from disk.
     static let cases: [String] = {

@@ -5,7 +5,7 @@ import LotsServer
 import LotsStore
 
 /// Booking over the API (issue 15): offered times, book, double booking refused with 409, cancel, the `.ics`.
-@Suite(.timeLimit(.minutes(2))) struct BookingAPITests {
+@Suite(.timeLimit(.minutes(10))) struct BookingAPITests {
     @Test func aCitizenBooksAnOfferedTimeTheOtherGets409AndCancellingFreesIt() async throws {
         let f = try await ServerFixture()
         defer { Task { await f.stop() } }

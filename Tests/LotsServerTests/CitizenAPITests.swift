@@ -6,7 +6,7 @@ import LotsTestSupport
 import Testing
 
 /// The citizen API over a real socket: intake, the case, messages, read receipts, identity and limits.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct CitizenAPITests {
     static let photo = try! Data(contentsOf: TestPaths.fixtures.appendingPathComponent("intake/throat.jpg"))
 

@@ -6,7 +6,7 @@ import LotsStore
 
 /// The web form's booking page: offered times as labelled radio buttons, book with a plain form post (no JS),
 /// a taken time answered 409 with an error summary, cancel. Issue 15.
-@Suite(.timeLimit(.minutes(2))) struct WebBookingTests {
+@Suite(.timeLimit(.minutes(10))) struct WebBookingTests {
     @Test func aWebCitizenBooksAnOfferedTimeWithAPlainFormAndCancelsIt() async throws {
         let f = try await ServerFixture()
         defer { Task { await f.stop() } }

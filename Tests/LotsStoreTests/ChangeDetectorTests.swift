@@ -4,7 +4,7 @@ import LotsCore
 import LotsStore
 import LotsTestSupport
 
-@Suite(.timeLimit(.minutes(3))) struct ChangeDetectorTests {  // the limit guards against hangs; on 2 shared cores a test may wait minutes for a thread
+@Suite(.timeLimit(.minutes(10))) struct ChangeDetectorTests {  // the limit guards against hangs; on 2 shared cores a test may wait minutes for a thread
     @Test func noCommitMeansNoChange() throws {
         let f = try StoreFixture()
         let detector = try ChangeDetector(path: f.store.path)

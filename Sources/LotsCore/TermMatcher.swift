@@ -98,6 +98,9 @@ public struct CompiledTerm: Sendable {
     /// The phrase itself joins two statements ("skakade och svarade inte"): its words may stand on both sides of
     /// a clause word in the text (never of punctuation).
     let joinsClauses: Bool
+    /// The phrase kept its small words around one content word ("fött i", "kissade på mig"): they say what the word
+    /// means only in the phrase's order ("i fötterna" is no "fött i").
+    let ordered: Bool
     /// The negation opens or closes the phrase ("andas inte", "not breathing"): then a qualifier right after
     /// it ("andas inte normalt", "not breathing properly") means something else, and the phrase does not match.
     let negationAtEdge: Bool
@@ -138,9 +141,11 @@ public struct CompiledTerm: Sendable {
         var content = words.filter { !(Self.stopWords.contains($0) || TextAnalysis.clauseWords.contains($0)) || words.count == 1 }
         // A phrase never shrinks to one word: "kissade på mig" is not "kissade" (which "kissade i blöjan" also says),
         // "dricker för lite" is not "dricker". When one word would be left, the small words stay, as whole words.
-        if content.count == 1, words.count > 1 {
+        let ordered = content.count == 1 && words.count > 1
+        if ordered {
             content = words.map { content.contains($0) ? $0 : "=" + $0 }
         }
+        self.ordered = ordered
         let chosen = content.isEmpty ? words : content
         self.stems = chosen.map(Stem.init)
         self.acceptsNegated = negating
@@ -216,6 +221,7 @@ public struct CompiledTerm: Sendable {
             // Only close together: far apart, words in order are as likely to belong to different statements.
             if stems.count > 1, used != used.sorted(), let inOrder = forward(from: i, to: hi, in: tokens),
                inOrder.last! - i < stems.count + 3 { used = inOrder }
+            if ordered, used != used.sorted() { continue }
             // A number belongs to the word beside it: "#10 tabletter" is ten tablets, not an age, a dose or a pain
             // score elsewhere in the window ("15 och vill börja med p-piller").
             if stems.count > 1, stems.indices.contains(where: { k in

@@ -319,4 +319,13 @@ import LotsTestSupport
         #expect(!r.findings.contains("incontinence-new"), "\(r.rationaleText)")
         #expect(Shipped.engine.triage(TriageInput(text: "Pappa har kissat på sig två gånger idag", ageYears: 80), at: tuesday).complaints.contains("INCONTINENCE"))
     }
+
+    /// Session 12: the small words a phrase keeps say what its one content word means only in the phrase's order
+    /// ("fött i" is a birth, "i fötterna" is feet: tingling feet had read as a new mother's).
+    @Test func aPhraseOfOneWordAndItsSmallWordsKeepsItsOrder() {
+        #expect(CompiledTerm("fött i").match(in: TextAnalysis("det sticker i fötterna")) == nil)
+        #expect(CompiledTerm("fött i").match(in: TextAnalysis("hon har fött i måndags")) != nil)
+        let r = Shipped.engine.triage(TriageInput(text: "Det sticker i fötterna och händerna sen några dagar och nu är benen svaga", ageYears: 41), at: tuesday)
+        #expect(!r.findings.contains("postpartum"), "\(r.rationaleText)")
+    }
 }

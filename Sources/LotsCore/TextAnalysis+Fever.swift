@@ -26,6 +26,20 @@ extension TextAnalysis {
         return end
     }
 
+    /// A temperature in Fahrenheit at token `i`, in °C: 99.5–110 followed by F or "fahrenheit" ("degrees" between
+    /// allowed), or a decimal in that range beside a fever word ("temperature 100.9"). Celsius never goes that high.
+    func fahrenheitFever(at i: Int) -> Double? {
+        let t = tokens[i]
+        guard let n = t.number, t.text.first?.isNumber == true, (99.5...110).contains(n) else { return nil }
+        var j = i + 1
+        if j < tokens.count, ["degrees", "degree", "deg", "grader", "grad"].contains(tokens[j].text) { j += 1 }
+        let unit = j < tokens.count && ["f", "fahrenheit", "farenheit", "faranheit"].contains(tokens[j].text)
+        let decimalNearFeverWord = t.text.contains(where: { $0 == "." || $0 == "," })
+            && tokens[max(0, i - 3)...min(tokens.count - 1, i + 3)].contains { Self.isFeverWord($0.text) || $0.text.hasPrefix("temp") }
+        guard unit || decimalNearFeverWord else { return nil }
+        return ((n - 32) * 5 / 9 * 10).rounded() / 10
+    }
+
     /// Clears `fever` when the text says it is over and states no fever after that; `resolvedFever` keeps it.
     mutating func clearEndedFever(at end: Int?, lastEvidence: Int?) {
         guard fever != nil, let end else { return }

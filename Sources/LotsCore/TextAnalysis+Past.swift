@@ -10,7 +10,7 @@ extension TextAnalysis {
     /// Words before a time that make it a start until now ("sedan i somras", "since last year").
     static let sinceWords: Set<String> = ["sedan", "sen", "since", "fran", "from", "efter"]
     static let agoWords: Set<String> = ["sedan", "sen"]
-    static let seasonsPast: Set<String> = ["somras", "varas", "hostas", "vintras", "fjol"]
+    static let seasonsPast: Set<String> = ["somras", "varas", "autumn", "vintras", "fjol"]
     static let seasons: Set<String> = ["summer", "spring", "autumn", "fall", "winter", "year"]
 
     /// The token range of the words that put a clause years back, if `i` begins such words.
@@ -38,6 +38,15 @@ extension TextAnalysis {
         if w == "som", ["barn", "liten", "tonaring"].contains(text(i + 1)) { return i...(i + 1) }
         if w == "as", text(i + 1) == "a", ["child", "kid", "teenager"].contains(text(i + 2)) { return i...(i + 2) }
         return nil
+    }
+
+    /// Days since a season named as a start until now ("sedan i somras", "sen i höstas", "since last summer"): at
+    /// least a month, so complaints of that long count as lasting (the date of writing is not known here).
+    func daysSinceSeason(at i: Int) -> Int? {
+        guard Self.sinceWords.contains(tokens[i].text), i + 2 < tokens.count else { return nil }
+        let a = tokens[i + 1].text, b = tokens[i + 2].text
+        guard a == "i" && Self.seasonsPast.contains(b) || a == "last" && Self.seasons.contains(b) || a == "forra" && b == "aret" else { return nil }
+        return b == "autumn" || b == "fall" ? 30 : 60
     }
 
     /// Marks the clause that such words belong to as `remote`: the clause they stand in, or the one after them when

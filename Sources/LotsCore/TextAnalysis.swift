@@ -172,7 +172,9 @@ public struct TextAnalysis: Sendable {
         var word = String.UnicodeScalarView()
         func flush() {
             guard !word.isEmpty else { return }
-            let w = Self.readAs[String(word)] ?? String(word)
+            var w = Self.readAs[String(word)] ?? String(word)
+            // "i höstas" (last autumn) folds to the same letters as "hostas" (coughed): read it as the season.
+            if w == "hostas", tokens.last?.text == "i" { w = "autumn" }
             let number = Self.isDigit(word.first!) ? Double(w.replacingOccurrences(of: ",", with: ".")) : Self.numberWords[w]
             tokens.append(Token(text: w, bytes: Array(w.utf8), number: number, negated: false,
                                 isBoundary: Self.clauseWords.contains(w), original: String(word)))
@@ -242,12 +244,13 @@ public struct TextAnalysis: Sendable {
             // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
             if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
             guard Self.negators.contains(t), !doubting else { i += 1; continue }
-            // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet".
+            // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet". "eller" joins
+            // what is denied and takes none of the reach ("vill inte skada mig själv eller dö" denies dying too).
             var j = i + 1
             var reach = 0
             while j < tokens.count, !tokens[j].isBoundary, reach < 3 {
                 tokens[j].negated = true
-                if !CompiledTerm.stopWords.contains(tokens[j].text) { reach += 1 }
+                if !CompiledTerm.stopWords.contains(tokens[j].text) && !Self.orWords.contains(tokens[j].text) { reach += 1 }
                 j += 1
             }
             if reach == 0, i > 0, !tokens[i - 1].isBoundary, ["inte", "ej", "not"].contains(t) {
@@ -259,6 +262,8 @@ public struct TextAnalysis: Sendable {
         }
     }
 
+    /// Words that join alternatives under one denial.
+    static let orWords: Set<String> = ["eller", "or", "nor"]
     static let answersNo: Set<String> = ["nej", "no", "nope", "nix"]
 
     /// "feber", "febern", "febrig", "fever", "feverish"; not "februari" (session 7: a trip in February was a fever).
@@ -299,6 +304,11 @@ public struct TextAnalysis: Sendable {
                     lastEvidence = i
                 }
             }
+            // Fahrenheit, as visitors write it ("100.9 F", "103 degrees fahrenheit", "temp 101.3"): read as °C.
+            if let c = fahrenheitFever(at: i) {
+                fever = max(fever ?? 0, c)
+                lastEvidence = i
+            }
             // Durations and stated ages: a number followed by a unit.
             if let n = t.number, i + 1 < tokens.count {
                 let unit = tokens[i + 1].text
@@ -328,6 +338,10 @@ public struct TextAnalysis: Sendable {
             if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
             if statedAgeMonths == nil, ["nyfodd", "nyfodda", "nyfodde", "newborn", "nyfodingen", "nyfoding"].contains(t.text) { statedAgeMonths = 0 }
             if let w = pregnancyWeek(at: i) { pregnancyWeek = w }
+            if let d = daysSinceSeason(at: i) {
+                days = max(days ?? 0, d)
+                hours = max(hours ?? 0, Double(d * 24))
+            }
             if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" {
                 days = max(days ?? 0, 1)
                 hours = max(hours ?? 0, 12)

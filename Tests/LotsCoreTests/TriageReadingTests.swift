@@ -320,6 +320,23 @@ import LotsTestSupport
         #expect(Shipped.engine.triage(TriageInput(text: "Pappa har kissat på sig två gånger idag", ageYears: 80), at: tuesday).complaints.contains("INCONTINENCE"))
     }
 
+    /// Session 12 defects from new writers: a visitor's 100.9 F was no fever (a six-week-old got self-care); "vill inte
+    /// skada mig själv eller dö" denied only the self-harm (P1 for a teenager who wanted someone to talk to);
+    /// "sedan i somras" set no duration, and "i höstas" folds to "hostas" (coughed).
+    @Test func fahrenheitOrAlternativesAndSeasons() {
+        #expect(TextAnalysis("temperature 100.9 F in the bottom").fever == 38.3)
+        #expect(TextAnalysis("fever 103 degrees fahrenheit").fever == 39.4)
+        #expect(TextAnalysis("he weighs 101 kg").fever == nil)
+        let baby = Shipped.engine.triage(TriageInput(text: "my baby is 6 weeks old, temperature 100.9 F in the bottom. she drink less than normal", ageYears: 0), at: tuesday)
+        #expect(baby.urgency <= .p1, "\(baby.rationaleText)")
+        let teen = Shipped.engine.triage(TriageInput(text: "Jag mår dåligt och gråter mycket. Jag vill inte skada mig själv eller dö men jag vill prata med någon", ageYears: 15), at: tuesday)
+        #expect(!teen.findings.contains("suicidal-thoughts"), "\(teen.rationaleText)")
+        #expect(TextAnalysis("det tjuter i öronen sedan i somras").days ?? 0 >= 21)
+        #expect(TextAnalysis("det tjuter i öronen i somras").days == nil)
+        let migraine = Shipped.engine.triage(TriageInput(text: "Jag har migrän tre gånger i månaden sedan i höstas", ageYears: 35), at: tuesday)
+        #expect(!migraine.complaints.contains("COUGH"), "\(migraine.rationaleText)")
+    }
+
     /// Session 12: the small words a phrase keeps say what its one content word means only in the phrase's order
     /// ("fött i" is a birth, "i fötterna" is feet: tingling feet had read as a new mother's).
     @Test func aPhraseOfOneWordAndItsSmallWordsKeepsItsOrder() {

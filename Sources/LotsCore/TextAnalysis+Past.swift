@@ -49,6 +49,24 @@ extension TextAnalysis {
         return b == "autumn" || b == "fall" ? 30 : 60
     }
 
+    /// Past weekdays as written after "i" ("sedan i torsdags"), 0 = Monday, and English ones after "since".
+    static let pastWeekdays: [String: Int] = ["mandags": 0, "tisdags": 1, "onsdags": 2, "torsdags": 3, "fredags": 4, "lordags": 5, "sondags": 6]
+    static let weekdays: [String: Int] = ["monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6]
+
+    /// A complaint "sedan i torsdags" or "since Thursday" has lasted from that weekday until `now` (a week when it is
+    /// the same weekday): "feber sedan i torsdags", written on a Sunday, is three days of fever.
+    public mutating func resolveSinceWeekday(now: StockholmTime) {
+        for i in tokens.indices where Self.sinceWords.contains(tokens[i].text) && i + 1 < tokens.count {
+            let a = tokens[i + 1].text
+            let day = a == "i" && i + 2 < tokens.count ? Self.pastWeekdays[tokens[i + 2].text] : Self.weekdays[a]
+            guard let day else { continue }
+            let d = (now.weekday - day + 7) % 7
+            let n = d == 0 ? 7 : d
+            days = max(days ?? 0, n)
+            hours = max(hours ?? 0, Double(n * 24))
+        }
+    }
+
     /// Marks the clause that such words belong to as `remote`: the clause they stand in, or the one after them when
     /// they open it ("För två år sedan fick jag en stroke").
     mutating func markRemotePast() {

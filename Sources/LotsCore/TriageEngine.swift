@@ -52,7 +52,9 @@ public struct TriageEngine: Sendable {
     public func triage(_ input: TriageInput, at date: Date, ownUnit: String? = nil) -> TriageResult {
         var text = TextAnalysis(input.text)
         text.resolveAges(givenYears: input.ageMonths.map { $0 / 12 } ?? input.ageYears)
-        text.resolveBirthDate(now: StockholmTime(date))
+        let now = StockholmTime(date)
+        text.resolveBirthDate(now: now)
+        text.resolveSinceWeekday(now: now)
         compiled.correctSpelling(&text)
         compiled.markCompoundParts(&text)
         let months = input.ageMonths ?? (input.ageYears < 2 ? text.statedAgeMonths : nil) ?? input.ageYears * 12 + (input.ageYears == 0 ? 6 : 0)

@@ -337,6 +337,18 @@ import LotsTestSupport
         #expect(!migraine.complaints.contains("COUGH"), "\(migraine.rationaleText)")
     }
 
+    /// Session 12: "feber sedan i torsdags" written on a Sunday is three days of fever (a toddler's fever of three days
+    /// had read as a fever of today and got self-care).
+    @Test func sinceAWeekdayIsADuration() {
+        let sunday = Shipped.at("2026-12-13T09:00:00+01:00")
+        let r = Shipped.engine.triage(TriageInput(text: "Lillan 2 år har haft feber runt 39 sedan i torsdags. Dricker och kissar som vanligt", ageYears: 2), at: sunday)
+        #expect(r.rationale.contains { $0.contains("3 dagar") }, "\(r.rationaleText)")
+        #expect(r.urgency <= .p3, "\(r.rationaleText)")
+        var text = TextAnalysis("ont i halsen sedan i söndags")
+        text.resolveSinceWeekday(now: StockholmTime(sunday))
+        #expect(text.days == 7)
+    }
+
     /// Session 12: the small words a phrase keeps say what its one content word means only in the phrase's order
     /// ("fött i" is a birth, "i fötterna" is feet: tingling feet had read as a new mother's).
     @Test func aPhraseOfOneWordAndItsSmallWordsKeepsItsOrder() {

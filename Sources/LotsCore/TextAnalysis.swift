@@ -250,6 +250,8 @@ public struct TextAnalysis: Sendable {
             var reach = 0
             while j < tokens.count, !tokens[j].isBoundary, reach < 3 {
                 tokens[j].negated = true
+                // "kan inte sluta tänka på en knöl", "can't stop coughing": what is denied is the stopping.
+                if Self.stopVerbs.contains(tokens[j].text) { reach = 1; j += 1; break }
                 if !CompiledTerm.stopWords.contains(tokens[j].text) && !Self.orWords.contains(tokens[j].text) { reach += 1 }
                 j += 1
             }
@@ -262,6 +264,8 @@ public struct TextAnalysis: Sendable {
         }
     }
 
+    /// Verbs of stopping: a denial of one leaves what follows standing.
+    static let stopVerbs: Set<String> = ["sluta", "slutar", "slutat", "slutade", "stop", "stopped", "stopping", "quit"]
     /// Words that join alternatives under one denial.
     static let orWords: Set<String> = ["eller", "or", "nor"]
     static let answersNo: Set<String> = ["nej", "no", "nope", "nix"]

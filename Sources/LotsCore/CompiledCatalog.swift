@@ -126,6 +126,7 @@ struct CompiledCatalog: Sendable {
     func markCompoundParts(_ text: inout TextAnalysis) {
         for i in text.tokens.indices where !text.tokens[i].isBoundary {
             text.tokens[i].innerWords = index.innerWords(of: text.tokens[i].bytes)
+            text.tokens[i].heads = index.headLengths(of: text.tokens[i].bytes)
         }
     }
 

@@ -108,6 +108,17 @@ struct StemIndex: Sendable {
         return found
     }
 
+    /// The lengths of the stems of three letters or more that `bytes` begins with.
+    func headLengths(of bytes: [UInt8]) -> [Int] {
+        var node = 0, out: [Int] = []
+        for (i, b) in bytes.enumerated() {
+            node = Int(edges[node * Self.alphabet + Self.slot(b)])
+            if node == 0 { break }
+            if i + 1 >= 3, !ends[node].isEmpty { out.append(i + 1) }
+        }
+        return out
+    }
+
     /// Whether some stem of `minimum` letters or more is a prefix of `bytes` (then the word is known and needs no
     /// spelling correction). Shorter stems ("in", "se") begin too many words to say that they are known.
     func startsWithStem(_ bytes: [UInt8], minimum: Int = 3) -> Bool {

@@ -18,6 +18,7 @@ public struct CompiledTerm: Sendable {
         /// For `#N`: the least number that matches.
         let minimum: Double
 
+        static let ont = Array("ont".utf8)
         /// Words that mean pain wherever "ont" stands in a phrase.
         static let painWords = ["smart", "vark", "pain", "ache", "hurt", "sore"]
         /// Contractions a phrase's "not" stands for ("not talking sense" matches "isn't talking sense").
@@ -61,6 +62,10 @@ public struct CompiledTerm: Sendable {
             // A word that begins with a linking "s" right before the stem is the stem's own part ("visdoms|tand",
             // not "stand").
             let end = p + bytes.count, linked = token.bytes[p - 1] == UInt8(ascii: "s")
+            // A three-letter word ends a compound only after a known first part ("hals|ont"): "jobbet" is no "bet",
+            // "kissar" no "sår". "ont" after any first part is pain ("svinont", "skitont").
+            if bytes.count <= 3, end == token.bytes.count, bytes != Self.ont, let heads = token.heads,
+               !heads.contains(p), !(linked && heads.contains(p - 1)) { return false }
             return !token.innerWords.contains { $0.lowerBound < p && $0.upperBound >= end && !(linked && $0.lowerBound == p - 1) }
         }
 

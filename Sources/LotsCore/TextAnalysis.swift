@@ -24,6 +24,9 @@ public struct TextAnalysis: Sendable {
         /// Known catalog words that begin after the token's first letter ("utslag" in "nässelutslag"), as byte
         /// ranges: a compound's parts, set by the engine (`StemIndex.innerWords`).
         public var innerWords: [Range<Int>] = []
+        /// Lengths of the catalog words of three letters or more that the token begins with ("hals" in "halsont"),
+        /// nil until the engine sets them (`StemIndex.headLengths`).
+        public var heads: [Int]?
         /// In a clause about years ago ("för sex år sedan"): history, not what the patient has now (`markRemotePast`).
         public var remote: Bool = false
     }

@@ -49,6 +49,23 @@ extension TextAnalysis {
         return b == "autumn" || b == "fall" ? 30 : 60
     }
 
+    /// Ordinal numbers as words ("tredje dagen", "the third day").
+    static let ordinals: [String: Int] = ["andra": 2, "tredje": 3, "fjarde": 4, "femte": 5, "sjatte": 6, "sjunde": 7, "attonde": 8, "nionde": 9, "tionde": 10,
+                                          "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10]
+
+    /// Days told as the day of the illness: "tredje dagen", "dag 4", "the third day", "day 5", "4:e dagen".
+    func illnessDay(at i: Int) -> Int? {
+        let w = tokens[i].text
+        guard i + 1 < tokens.count else { return nil }
+        let next = tokens[i + 1].text
+        if let n = Self.ordinals[w], ["dagen", "day", "dygnet"].contains(next) { return n }
+        if ["dag", "day"].contains(w), let n = tokens[i + 1].number, tokens[i + 1].text.first?.isNumber == true, n >= 2, n <= 30, n == n.rounded() {
+            // "dag 4" is the fourth day; "dag 4 efter operationen" too. Not a date ("den 4 dec") nor "4 dagar".
+            return Int(n)
+        }
+        return nil
+    }
+
     /// Past weekdays as written after "i" ("sedan i torsdags"), 0 = Monday, and English ones after "since".
     static let pastWeekdays: [String: Int] = ["mandags": 0, "tisdags": 1, "onsdags": 2, "torsdags": 3, "fredags": 4, "lordags": 5, "sondags": 6]
     static let weekdays: [String: Int] = ["monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6]

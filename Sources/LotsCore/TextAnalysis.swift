@@ -345,6 +345,10 @@ public struct TextAnalysis: Sendable {
             if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
             if statedAgeMonths == nil, ["nyfodd", "nyfodda", "nyfodde", "newborn", "nyfodingen", "nyfoding"].contains(t.text) { statedAgeMonths = 0 }
             if let w = pregnancyWeek(at: i) { pregnancyWeek = w }
+            if let d = illnessDay(at: i), !t.remote {
+                days = max(days ?? 0, d)
+                hours = max(hours ?? 0, Double(d * 24))
+            }
             if let d = daysSinceSeason(at: i) {
                 days = max(days ?? 0, d)
                 hours = max(hours ?? 0, Double(d * 24))

@@ -165,7 +165,10 @@ public struct TextAnalysis: Sendable {
     static let readAs: [String: String] = ["kunnat": "kan", "fatt": "far", "orkat": "orkar", "ej": "inte",
                                            "cannot": "cant", "unable": "cant",
                                            "mkt": "mycket", "ngt": "nagot", "ngn": "nagon", "ngra": "nagra", "ngr": "nagra",
-                                           "fr": "fran", "dgr": "dagar", "ggr": "ganger"]
+                                           "fr": "fran", "dgr": "dagar", "ggr": "ganger",
+                                           // A phone nurse's shorthand ("krampar sed 6 min", "rycker fortf", "ont hö sida").
+                                           "sed": "sedan", "fortf": "fortfarande", "illam": "illamaende", "blodn": "blodning",
+                                           "inandn": "inandning", "utandn": "utandning", "ho": "hoger", "kv": "kvall"]
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
@@ -392,8 +395,9 @@ public struct TextAnalysis: Sendable {
     /// token `i`.
     func pregnancyWeek(at i: Int) -> Int? {
         let t = tokens[i].text
-        if ["vecka", "v", "week", "graviditetsvecka", "gravidvecka"].contains(t), i + 1 < tokens.count, let n = tokens[i + 1].number,
+        if ["vecka", "v", "week", "graviditetsvecka", "gravidvecka", "gv"].contains(t), i + 1 < tokens.count, let n = tokens[i + 1].number,
            (4...43).contains(n), n == n.rounded() {
+            if t == "gv" { return Int(n) }
             let before = i > 0 ? tokens[i - 1].text : ""
             let after = i + 2 < tokens.count ? tokens[i + 2].text : ""
             if ["i", "ar", "gravid", "pregnant", "in", "graviditetsvecka", "nu", "grav", "preg", ",", ".", "vara", "be"].contains(before) || i == 0 || t.hasPrefix("grav")

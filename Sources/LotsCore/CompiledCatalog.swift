@@ -139,6 +139,10 @@ struct CompiledCatalog: Sendable {
 
     /// The reason a rule applies (Swedish and English), or nil.
     func applies(_ r: CompiledRule, _ f: RuleFacts) -> (sv: String, en: String)? {
+        // Findings first: most rules fail there, before the rule's fields are read (over a thousand rules a triage).
+        if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
+        if !r.all.allSatisfy(f.present.contains) { return nil }
+        if r.none.contains(where: f.present.contains) { return nil }
         let rule = r.rule
         if let a = rule.ageUnderMonths, f.ageMonths >= a { return nil }
         if let a = rule.ageUnder, f.ageYears >= a { return nil }
@@ -155,9 +159,6 @@ struct CompiledCatalog: Sendable {
         if let s = rule.saturationUnder, (f.text.saturation ?? 999) >= s { return nil }
         if let g = rule.glucoseUnder, (f.text.glucoseLow ?? 999) >= g { return nil }
         if let g = rule.glucoseAtLeast, (f.text.glucoseHigh ?? 0) < g { return nil }
-        if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
-        if !r.all.allSatisfy(f.present.contains) { return nil }
-        if r.none.contains(where: f.present.contains) { return nil }
         var found: [String] = []
         if !r.terms.isEmpty {
             guard let hit = r.terms.lazy.compactMap({ $0.match(in: f.text, matched: f.matched) }).first(where: { !$0.negated }) else { return nil }

@@ -108,13 +108,13 @@ struct StemIndex: Sendable {
         return found
     }
 
-    /// The lengths of the stems of three letters or more that `bytes` begins with.
-    func headLengths(of bytes: [UInt8]) -> [Int] {
-        var node = 0, out: [Int] = []
-        for (i, b) in bytes.enumerated() {
+    /// The lengths of the stems of three letters or more that `bytes` begins with, as bits (bit n: length n).
+    func headLengths(of bytes: [UInt8]) -> UInt64 {
+        var node = 0, out: UInt64 = 0
+        for (i, b) in bytes.enumerated() where i < 63 {
             node = Int(edges[node * Self.alphabet + Self.slot(b)])
             if node == 0 { break }
-            if i + 1 >= 3, !ends[node].isEmpty { out.append(i + 1) }
+            if i + 1 >= 3, !ends[node].isEmpty { out |= 1 << UInt64(i + 1) }
         }
         return out
     }

@@ -64,8 +64,8 @@ public struct CompiledTerm: Sendable {
             let end = p + bytes.count, linked = token.bytes[p - 1] == UInt8(ascii: "s")
             // A three-letter word ends a compound only after a known first part ("hals|ont"): "jobbet" is no "bet",
             // "kissar" no "sår". "ont" after any first part is pain ("svinont", "skitont").
-            if bytes.count <= 3, end == token.bytes.count, bytes != Self.ont, let heads = token.heads,
-               !heads.contains(p), !(linked && heads.contains(p - 1)) { return false }
+            if bytes.count <= 3, end == token.bytes.count, bytes != Self.ont, let heads = token.heads, p < 64,
+               heads & (1 << UInt64(p)) == 0, !(linked && heads & (1 << UInt64(p - 1)) != 0) { return false }
             return !token.innerWords.contains { $0.lowerBound < p && $0.upperBound >= end && !(linked && $0.lowerBound == p - 1) }
         }
 

@@ -43,8 +43,9 @@ extension TextAnalysis {
     /// Days since a season named as a start until now ("sedan i somras", "sen i höstas", "since last summer"): at
     /// least a month, so complaints of that long count as lasting (the date of writing is not known here).
     func daysSinceSeason(at i: Int) -> Int? {
-        guard Self.sinceWords.contains(tokens[i].text), i + 2 < tokens.count else { return nil }
+        guard i + 2 < tokens.count else { return nil }
         let a = tokens[i + 1].text, b = tokens[i + 2].text
+        guard a == "i" || a == "last" || a == "forra", Self.sinceWords.contains(tokens[i].text) else { return nil }
         guard a == "i" && Self.seasonsPast.contains(b) || a == "last" && Self.seasons.contains(b) || a == "forra" && b == "aret" else { return nil }
         return b == "autumn" || b == "fall" ? 30 : 60
     }
@@ -58,8 +59,8 @@ extension TextAnalysis {
         let w = tokens[i].text
         guard i + 1 < tokens.count else { return nil }
         let next = tokens[i + 1].text
-        if let n = Self.ordinals[w], ["dagen", "day", "dygnet"].contains(next) { return n }
-        if ["dag", "day"].contains(w), let n = tokens[i + 1].number, tokens[i + 1].text.first?.isNumber == true, n >= 2, n <= 30, n == n.rounded() {
+        if next == "dagen" || next == "day" || next == "dygnet", let n = Self.ordinals[w] { return n }
+        if w == "dag" || w == "day", let n = tokens[i + 1].number, tokens[i + 1].text.first?.isNumber == true, n >= 2, n <= 30, n == n.rounded() {
             // "dag 4" is the fourth day; "dag 4 efter operationen" too. Not a date ("den 4 dec") nor "4 dagar".
             return Int(n)
         }
@@ -73,7 +74,7 @@ extension TextAnalysis {
     /// A complaint "sedan i torsdags" or "since Thursday" has lasted from that weekday until `now` (a week when it is
     /// the same weekday): "feber sedan i torsdags", written on a Sunday, is three days of fever.
     public mutating func resolveSinceWeekday(now: StockholmTime) {
-        for i in tokens.indices where Self.sinceWords.contains(tokens[i].text) && i + 1 < tokens.count {
+        for i in tokens.indices where i + 1 < tokens.count && Self.sinceWords.contains(tokens[i].text) {
             let a = tokens[i + 1].text
             let day = a == "i" && i + 2 < tokens.count ? Self.pastWeekdays[tokens[i + 2].text] : Self.weekdays[a]
             guard let day else { continue }

@@ -25,8 +25,8 @@ public struct TextAnalysis: Sendable {
         /// ranges: a compound's parts, set by the engine (`StemIndex.innerWords`).
         public var innerWords: [Range<Int>] = []
         /// Lengths of the catalog words of three letters or more that the token begins with ("hals" in "halsont"),
-        /// nil until the engine sets them (`StemIndex.headLengths`).
-        public var heads: [Int]?
+        /// as bits (bit n: a word of n letters; lengths under 64), nil until the engine sets them (`StemIndex.headLengths`).
+        public var heads: UInt64?
         /// In a clause about years ago ("för sex år sedan"): history, not what the patient has now (`markRemotePast`).
         public var remote: Bool = false
     }

@@ -25,8 +25,7 @@ extension TextAnalysis {
             if isAge {
                 if statedAgeMonths == nil { statedAgeMonths = span.months }
             } else {
-                days = max(days ?? 0, span.days)
-                hours = max(hours ?? 0, span.hours)
+                lasted(days: span.days, hours: span.hours)
             }
         }
         ambiguousSpans = []

@@ -42,8 +42,14 @@ extension TextAnalysis {
             guard let day else { continue }
             let d = (now.weekday - day + 7) % 7
             let n = d == 0 ? 7 : d
-            days = max(days ?? 0, n)
-            hours = max(hours ?? 0, Double(n * 24))
+            lasted(days: n)
         }
+    }
+
+    /// Records that the complaint has lasted at least `days` days (or `hours` hours, when given): the longest
+    /// duration the text tells wins.
+    mutating func lasted(days d: Int, hours h: Double? = nil) {
+        days = max(days ?? 0, d)
+        hours = max(hours ?? 0, h ?? Double(d * 24))
     }
 }

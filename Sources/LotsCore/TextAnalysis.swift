@@ -283,25 +283,15 @@ public struct TextAnalysis: Sendable {
                     ambiguousSpans.append((Int(d == 365 ? n * 12 : n * d / 30), Int(n * d), n * d * 24, d == 365))
                 } else if !t.remote {
                     // A duration told as history ("stelkrampsspruta för 5 år sedan") is not how long this has lasted.
-                    days = max(days ?? 0, Int(n * d))
-                    hours = max(hours ?? 0, n * d * 24)
+                    lasted(days: Int(n * d), hours: n * d * 24)
                 }
             }
             if let years = Self.yearOldWords[t.text] { statedAgeMonths = years * 12 }
             if statedAgeMonths == nil, ["nyfodd", "nyfodda", "nyfodde", "newborn", "nyfodingen", "nyfoding"].contains(t.text) { statedAgeMonths = 0 }
             if let w = pregnancyWeek(at: i) { pregnancyWeek = w }
-            if let d = illnessDay(at: i), !t.remote {
-                days = max(days ?? 0, d)
-                hours = max(hours ?? 0, Double(d * 24))
-            }
-            if let d = daysSinceSeason(at: i) {
-                days = max(days ?? 0, d)
-                hours = max(hours ?? 0, Double(d * 24))
-            }
-            if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" {
-                days = max(days ?? 0, 1)
-                hours = max(hours ?? 0, 12)
-            }
+            if let d = illnessDay(at: i), !t.remote { lasted(days: d) }
+            if let d = daysSinceSeason(at: i) { lasted(days: d) }
+            if t.text == "igar" || t.text == "yesterday" || t.text == "inatt" || t.text == "igarkvall" { lasted(days: 1, hours: 12) }
         }
         let mentionAt = tokens.lastIndex { !$0.negated && Self.isFeverWord($0.text) }
         let mentions = mentionAt != nil

@@ -228,9 +228,12 @@ public struct CompiledTerm: Sendable {
                inOrder.last! - i < stems.count + 3 { used = inOrder }
             if ordered, used != used.sorted() { continue }
             // A number belongs to the word beside it: "#10 tabletter" is ten tablets, not an age, a dose or a pain
-            // score elsewhere in the window ("15 och vill börja med p-piller").
+            // score elsewhere in the window ("15 och vill börja med p-piller"). It counts the word after it
+            // ("tog #10 waran" is no "pappa 81 tog sin waran"); a phrase's last number follows the word before it.
             if stems.count > 1, stems.indices.contains(where: { k in
-                stems[k].mode == .number && ![k - 1, k + 1].contains { $0 >= 0 && $0 < used.count && abs(used[$0] - used[k]) <= 2 }
+                guard stems[k].mode == .number else { return false }
+                if k + 1 < used.count { return !(1...2).contains(used[k + 1] - used[k]) }
+                return !(1...2).contains(used[k] - used[k - 1])
             }) { continue }
             let range = used.min()!...used.max()!
             // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand together, one word between at most: far

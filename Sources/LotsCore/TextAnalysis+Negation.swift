@@ -20,6 +20,12 @@ extension TextAnalysis {
             // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
             if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
             guard Self.negators.contains(t), !doubting else { i += 1; continue }
+            // "Svimmade inte vad jag vet", "andas inte alls": an aside closes the clause, so the denial is of the verb.
+            if ["inte", "ej", "not"].contains(t), i > 0, !tokens[i - 1].isBoundary, let n = asideLength(at: i + 1) {
+                tokens[i - 1].negated = true
+                i += 1 + n
+                continue
+            }
             // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet". "eller" joins
             // what is denied and takes none of the reach ("vill inte skada mig själv eller dö" denies dying too).
             var j = i + 1
@@ -38,6 +44,18 @@ extension TextAnalysis {
             }
             i = j
         }
+    }
+
+    /// Asides that may close a clause after its denial ("inte vad jag vet", "inte alls", "inte heller").
+    static let asides: [[String]] = [["vad", "jag", "vet"], ["vad", "vi", "vet"], ["vad", "jag", "sag"], ["vad", "jag", "marker"], ["sa", "vitt", "jag", "vet"],
+                                     ["tror", "jag"], ["alls"], ["heller"], ["an"], ["annu"], ["idag"], ["at", "all"], ["that", "i", "know"], ["as", "far", "as", "i", "know"]]
+
+    /// How many tokens an aside at `k` takes when it is all that is left of the clause, or nil.
+    func asideLength(at k: Int) -> Int? {
+        for a in Self.asides where k + a.count <= tokens.count && (k + a.count == tokens.count || tokens[k + a.count].isBoundary) {
+            if a.indices.allSatisfy({ tokens[k + $0].text == a[$0] }) { return a.count }
+        }
+        return nil
     }
 
     /// Verbs of stopping: a denial of one leaves what follows standing.

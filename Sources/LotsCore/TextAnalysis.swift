@@ -272,6 +272,8 @@ public struct TextAnalysis: Sendable {
                     : unit.hasPrefix("tim") || unit.hasPrefix("hour") || unit == "h" ? 1.0 / 24
                     : unit.hasPrefix("minut") || unit == "min" ? 1.0 / 1440 : nil
                 guard let d else { continue }
+                // "en är nog 2 cm": "år" is neuter ("ett år"), so "en" before a folded "ar" is "one is", no year.
+                if t.text == "en", d == 365 { continue }
                 // "1 år 5 mån", "2 years and 3 months": the months add to an age just stated in years.
                 if d == 30, let y = yearsJustBefore(i), statedAgeMonths == y * 12 {
                     statedAgeMonths = y * 12 + Int(n)

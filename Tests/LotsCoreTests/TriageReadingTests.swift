@@ -360,4 +360,32 @@ import LotsTestSupport
         let r = Shipped.engine.triage(TriageInput(text: "Det sticker i fötterna och händerna sen några dagar och nu är benen svaga", ageYears: 41), at: tuesday)
         #expect(!r.findings.contains("postpartum"), "\(r.rationaleText)")
     }
+
+    /// Session 13: an aside after the denial ("svimmade inte vad jag vet") leaves the verb denied; a fall on blood
+    /// thinners with "svimmade inte vad jag vet" had read as a faint and gone to 112.
+    @Test func anAsideAfterTheDenialLeavesTheVerbDenied() {
+        #expect(TextAnalysis("Svimmade inte vad jag vet.").tokens.first { $0.text == "svimmade" }?.negated == true)
+        #expect(TextAnalysis("Han har inte kräkts än").tokens.first { $0.text == "krakts" }?.negated == true)
+        #expect(TextAnalysis("svimmade inte men vet inte varför").tokens.first { $0.text == "svimmade" }?.negated == true)
+        let r = Shipped.engine.triage(TriageInput(text: "Ramlade och slog huvudet. Svimmade inte vad jag vet.", ageYears: 50), at: tuesday)
+        #expect(!r.findings.contains("fainted"), "\(r.rationaleText)")
+    }
+
+    /// Session 13: a number in a phrase counts the word after it: "tog #10 waran" is ten tablets, and an age before
+    /// the verb ("pappa 81 tog sin waran") is none (a double dose of warfarin had read as an overdose, P1).
+    @Test func aNumberCountsTheWordAfterIt() {
+        #expect(CompiledTerm("tog #10 waran").match(in: TextAnalysis("pappa 81 tog sin waran två gånger")) == nil)
+        #expect(CompiledTerm("tog #10 waran").match(in: TextAnalysis("han tog 20 waran")) != nil)
+        #expect(CompiledTerm("sedan #30 =min").match(in: TextAnalysis("blöder sedan 40 min")) != nil)
+        let r = Shipped.engine.triage(TriageInput(text: "pappa 81 tog sin waran 2 gånger idag, han mår bra, inga blåmärken eller blödning", ageYears: 81), at: tuesday)
+        #expect(!r.findings.contains("poisoning"), "\(r.rationaleText)")
+        #expect(r.urgency == .p3, "\(r.rationaleText)")
+    }
+
+    /// Session 13: "år" is neuter ("ett år"), so "en är" folded to "en ar" is "one is", not a year (mosquito bites
+    /// on a three-year-old, "en är nog 2 cm", had lasted a year and gone to the health centre).
+    @Test func enArIsNoYear() {
+        #expect(TextAnalysis("en är nog 2 cm och lite svullen").days == nil)
+        #expect(TextAnalysis("hostat i ett år").days == 365)
+    }
 }

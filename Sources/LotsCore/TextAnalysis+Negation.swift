@@ -20,24 +20,20 @@ extension TextAnalysis {
             // A form's answer after the question: "Feber: nej", "andningsbesvär? no", "kräkningar nej".
             if Self.answersNo.contains(t), i + 1 == tokens.count || tokens[i + 1].isBoundary { denyQuestion(before: i) }
             guard Self.negators.contains(t), !doubting else { i += 1; continue }
-            // "Svimmade inte vad jag vet", "andas inte alls": an aside closes the clause, so the denial is of the verb.
-            if ["inte", "ej", "not"].contains(t), i > 0, !tokens[i - 1].isBoundary, let n = asideLength(at: i + 1) {
-                tokens[i - 1].negated = true
-                i += 1 + n
-                continue
-            }
             // Reach counts content words: "inga tankar på att ta livet av mig" negates "ta livet". "eller" joins
             // what is denied and takes none of the reach ("vill inte skada mig själv eller dö" denies dying too).
-            var j = i + 1
+            // An aside that closes the clause ("svimmade inte vad jag vet", "andas inte alls") is no reach at all.
+            let aside = Self.verbDenials.contains(t) ? asideLength(at: i + 1) : nil
+            var j = i + 1 + (aside ?? 0)
             var reach = 0
-            while j < tokens.count, !tokens[j].isBoundary, reach < 3 {
+            while aside == nil, j < tokens.count, !tokens[j].isBoundary, reach < 3 {
                 tokens[j].negated = true
                 // "kan inte sluta tänka på en knöl", "can't stop coughing": what is denied is the stopping.
                 if Self.stopVerbs.contains(tokens[j].text) { reach = 1; j += 1; break }
                 if !CompiledTerm.stopWords.contains(tokens[j].text) && !Self.orWords.contains(tokens[j].text) { reach += 1 }
                 j += 1
             }
-            if reach == 0, i > 0, !tokens[i - 1].isBoundary, ["inte", "ej", "not"].contains(t) {
+            if reach == 0, i > 0, !tokens[i - 1].isBoundary, Self.verbDenials.contains(t) {
                 tokens[i - 1].negated = true
                 // "sprider sig inte", "rör sig inte": the pronoun stands between the verb and its denial.
                 if i > 1, CompiledTerm.reflexives.contains(tokens[i - 1].text), !tokens[i - 2].isBoundary { tokens[i - 2].negated = true }
@@ -46,6 +42,8 @@ extension TextAnalysis {
         }
     }
 
+    /// Negators that can stand after the verb they deny ("andas inte").
+    static let verbDenials: Set<String> = ["inte", "ej", "not"]
     /// Asides that may close a clause after its denial ("inte vad jag vet", "inte alls", "inte heller").
     static let asides: [[String]] = [["vad", "jag", "vet"], ["vad", "vi", "vet"], ["vad", "jag", "sag"], ["vad", "jag", "marker"], ["sa", "vitt", "jag", "vet"],
                                      ["tror", "jag"], ["alls"], ["heller"], ["an"], ["annu"], ["idag"], ["at", "all"], ["that", "i", "know"], ["as", "far", "as", "i", "know"]]

@@ -108,23 +108,39 @@ public final class LotsStore: Sendable {
             }
         }
         guard info.st_size > 0 else { return }
+        // Another process's checkpoint writes page 1 (with the new page count) before the pages that extend the
+        // file, so a short file is damage only when it stays short: a checkpoint is done within milliseconds.
+        var shortfall = try headerShortfall(path)
+        for _ in 0..<20 where shortfall != nil {
+            usleep(50_000)
+            shortfall = try headerShortfall(path)
+        }
+        if let (size, says) = shortfall {
+            throw LotsError("the store is damaged (\(size) bytes, its header says \(says))", at: path,
+                            fix: "restore it from a backup (lots backup makes one)", code: .ioError)
+        }
+    }
+
+    /// The file's size and the size its SQLite header gives when the file is shorter (pages lost to a crash, a
+    /// copy or a bad disk); nil when it is whole. Throws for a file that is no SQLite database.
+    static func headerShortfall(_ path: String) throws -> (size: Int, says: Int)? {
         let fd = Foundation.open(path, O_RDONLY)
         guard fd >= 0 else { throw LotsError("cannot read the store", at: path, fix: "check its permissions", code: .ioError) }
+        defer { Foundation.close(fd) }
         var header = [UInt8](repeating: 0, count: 100)
         let n = read(fd, &header, 100)
-        Foundation.close(fd)
         guard n == 100, Array(header[0..<16]) == Array("SQLite format 3\u{0}".utf8) else {
             throw LotsError("the file is not a Lots store (no SQLite header)", at: path,
                             fix: "pass --db with the path of a Lots store, or restore the store from a backup", code: .noInput)
         }
-        // A file shorter than its own header says has lost pages (cut off by a crash, a copy or a bad disk).
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LotsError("cannot read the store", at: path, fix: "check its permissions", code: .ioError) }
         func be32(_ at: Int) -> Int { header[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
         let rawPageSize = Int(header[16]) << 8 | Int(header[17])
         let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
-        if be32(24) == be32(92), pageSize >= 512, Int(info.st_size) < be32(28) * pageSize {
-            throw LotsError("the store is damaged (\(info.st_size) bytes, its header says \(be32(28) * pageSize))", at: path,
-                            fix: "restore it from a backup (lots backup makes one)", code: .ioError)
-        }
+        // The page count is valid only when its version matches the change counter (SQLite file format §1.3.7).
+        guard be32(24) == be32(92), pageSize >= 512, Int(info.st_size) < be32(28) * pageSize else { return nil }
+        return (Int(info.st_size), be32(28) * pageSize)
     }
 
     /// The store this process opened last, for errors that surface far from where it was opened.

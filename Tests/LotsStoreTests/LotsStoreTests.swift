@@ -202,6 +202,31 @@ import LotsTestSupport
         #expect { try LotsStore.open(path: path) } throws: { ($0 as? LotsError)?.code == .ioError }
     }
 
+    /// Another process's checkpoint writes the header's new page count before the pages that extend the file:
+    /// a store caught in that moment is not damaged (a CI run saw "the store is damaged" with twelve processes).
+    @Test func aStoreCaughtMidCheckpointIsNotDamaged() throws {
+        let path = try DemoStore.copy()
+        let h = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try h.seek(toOffset: 16)
+        let pageBytes = try #require(try h.read(upToCount: 2))
+        let pageSize = Int(pageBytes[0]) << 8 | Int(pageBytes[1])
+        let size = Int(try h.seekToEnd())
+        try h.seek(toOffset: 28)
+        let pages = UInt32(size / pageSize + 2)
+        try h.write(contentsOf: Data([UInt8(pages >> 24), UInt8(pages >> 16 & 0xff), UInt8(pages >> 8 & 0xff), UInt8(pages & 0xff)]))
+        let extended = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) {
+            try? h.seekToEnd()
+            try? h.write(contentsOf: Data(count: 2 * pageSize))
+            try? h.close()
+            extended.signal()
+        }
+        let store = try LotsStore.open(path: path)
+        extended.wait()
+        #expect(try store.rowCounts()["unit"] ?? 0 > 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == size + 2 * pageSize)
+    }
+
     @Test func aSymlinkedStoreOpensAndAStoreWeCannotWriteIsRefusedBeforeSQLiteTouchesIt() throws {
         let f = try StoreFixture()
         let link = f.dir.appendingPathComponent("link.sqlite").path

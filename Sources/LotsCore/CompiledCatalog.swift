@@ -39,6 +39,10 @@ struct CompiledCatalog: Sendable {
     /// For each complaint, the findings that explain its words otherwise (`unless`).
     let symptomUnless: [[Int]]
     let discriminators: [CompiledRule]
+    /// For each finding, the discriminators that need it (keyed by the first of `all`, else by each of `any`); the
+    /// rules that need no finding are `unkeyedDiscriminators`. A triage tests only what its findings can satisfy.
+    let discriminatorsByFinding: [[Int32]]
+    let unkeyedDiscriminators: [Int32]
     let symptomRules: [[CompiledRule]]
     /// For each finding, words or phrases that contain one of its expressions but mean something else.
     let findingNot: [[CompiledTerm]]
@@ -74,6 +78,15 @@ struct CompiledCatalog: Sendable {
         findingNot = catalog.findings.map { $0.not.map(CompiledTerm.init) }
         findingWhenNegated = catalog.findings.map { $0.whenNegated.flatMap { findingIndex[$0] } }
         discriminators = catalog.redFlags.map(compile)
+        var rulesByFinding = [[Int32]](repeating: [], count: catalog.findings.count)
+        var unkeyed: [Int32] = []
+        for (k, r) in discriminators.enumerated() {
+            if let first = r.all.first { rulesByFinding[first].append(Int32(k)) }
+            else if !r.any.isEmpty { for f in Set(r.any) { rulesByFinding[f].append(Int32(k)) } }
+            else { unkeyed.append(Int32(k)) }
+        }
+        discriminatorsByFinding = rulesByFinding
+        unkeyedDiscriminators = unkeyed
         symptomRules = catalog.symptoms.map { $0.rules.map(compile) }
         var uses = [Int](repeating: 0, count: index.stems.count)
         for p in phrases { for id in Set(p.term.stemIds) { uses[Int(id)] += 1 } }
@@ -100,6 +113,16 @@ struct CompiledCatalog: Sendable {
     /// The same, from the matched stems alone.
     func candidatePhrases(_ matched: [Bool]) -> [Int] {
         candidatePhrases(matched, ids: matched.indices.filter { matched[$0] }.map(Int32.init))
+    }
+
+    /// Positions in `discriminators` of the rules these findings may satisfy, in catalog order (the others fail on
+    /// their findings, so the result is the same as testing them all).
+    func discriminatorCandidates(present: Set<Int>) -> [Int] {
+        var out = unkeyedDiscriminators
+        for f in present { out += discriminatorsByFinding[f] }
+        out.sort()
+        var last: Int32 = -1
+        return out.compactMap { k in defer { last = k }; return k == last ? nil : Int(k) }
     }
 
     /// Positions in `phrases` of the phrases whose stems all match some token, in catalog order.
@@ -140,9 +163,9 @@ struct CompiledCatalog: Sendable {
     /// The reason a rule applies (Swedish and English), or nil.
     func applies(_ r: CompiledRule, _ f: RuleFacts) -> (sv: String, en: String)? {
         // Findings first: most rules fail there, before the rule's fields are read (over a thousand rules a triage).
-        if !r.any.isEmpty, !r.any.contains(where: f.present.contains) { return nil }
-        if !r.all.allSatisfy(f.present.contains) { return nil }
-        if r.none.contains(where: f.present.contains) { return nil }
+        if !r.any.isEmpty, !f.hasAny(r.any) { return nil }
+        for id in r.all where !f.mask[id] { return nil }
+        if f.hasAny(r.none) { return nil }
         let rule = r.rule
         if let a = rule.ageUnderMonths, f.ageMonths >= a { return nil }
         if let a = rule.ageUnder, f.ageYears >= a { return nil }
@@ -168,7 +191,7 @@ struct CompiledCatalog: Sendable {
             guard let m = w.match(in: f.text, matched: f.matched), !m.negated else { return nil }
             found.append("\"\(w.phrase)\"")
         }
-        let ids = (r.any.filter(f.present.contains).prefix(2) + r.all)
+        let ids = (r.any.filter { f.mask[$0] }.prefix(2) + r.all)
         var sv = found + ids.map { f.catalog.findings[$0].titleSv }
         var en = found + ids.map { f.catalog.findings[$0].titleEn }
         func both(_ s: String, _ e: String) { sv.append(s); en.append(e) }
@@ -193,10 +216,17 @@ struct CompiledCatalog: Sendable {
 /// What a rule is tested against: the analysed text, the findings present, and who the patient is.
 struct RuleFacts {
     let text: TextAnalysis
-    let present: Set<Int>
+    /// For each finding, whether it is present (an array: a thousand rules a triage test it without hashing).
+    let mask: [Bool]
     let ageYears: Int
     let ageMonths: Int
     let sex: Sex
     let matched: [Bool]
     let catalog: SymptomCatalog
+
+    /// Whether any of these findings is present.
+    func hasAny(_ ids: [Int]) -> Bool {
+        for id in ids where mask[id] { return true }
+        return false
+    }
 }

@@ -121,6 +121,11 @@ public struct CompiledTerm: Sendable {
 
     static let reflexives: Set<String> = ["mig", "sig", "dig"]
     static let degreeWords: Set<String> = ["valdigt", "mycket", "bara", "sa", "for", "jatte", "extremt", "otroligt", "ganska"]
+    /// Degree words and copulas: they stand between a thing and what is said of it without parting them.
+    static let linkWords: Set<String> = degreeWords.union(["very", "really", "so", "extremely", "super", "quite", "pretty", "totally", "all",
+                                                           "are", "is", "was", "were", "been", "got", "gotten", "getting", "become", "became",
+                                                           "look", "looks", "seem", "seems", "blev", "blivit", "blir",
+                                                           "helt", "alldeles", "riktigt", "valdigt", "rejalt", "jattemycket"])
     /// Words that may stand between a negator and what it denies ("inga fler andetag", "not any air").
     static let smallWords: Set<String> = ["alls", "nagon", "nagot", "nagra", "mer", "fler", "langre", "nan", "riktig", "any", "more", "longer", "some"]
     static let stopWords: Set<String> = ["i", "pa", "att", "som", "av", "med", "har", "jag", "min", "mitt", "mina", "en", "ett",
@@ -238,7 +243,10 @@ public struct CompiledTerm: Sendable {
             let range = used.min()!...used.max()!
             // Words out of the phrase's order ("magen gör ont" for "ont i magen") must stand together, one word between at most: far
             // apart they usually belong to different statements ("ont i magen och har svårt" is not "svårt ont").
-            if stems.count > 1, used != used.sorted(), range.count > stems.count + 1 { continue }
+            // Degree words and copulas between them do not part them ("lips are very swollen", "läpparna har blivit
+            // jättesvullna").
+            if stems.count > 1, used != used.sorted(),
+               range.count - tokens[range].filter({ Self.linkWords.contains($0.text) }).count > stems.count + 1 { continue }
             // A clause boundary inside the span means the words belong to different statements.
             if stems.count > 1, tokens[range].contains(where: { $0.isBoundary && $0.bytes.count == 1 }) { continue }
             if negationAtEdge, range.upperBound + 1 < tokens.count, Self.qualifiers.contains(tokens[range.upperBound + 1].text) { continue }

@@ -168,7 +168,9 @@ public struct TextAnalysis: Sendable {
                                            "fr": "fran", "dgr": "dagar", "ggr": "ganger",
                                            // A phone nurse's shorthand ("krampar sed 6 min", "rycker fortf", "ont hö sida").
                                            "sed": "sedan", "fortf": "fortfarande", "illam": "illamaende", "blodn": "blodning",
-                                           "inandn": "inandning", "utandn": "utandning", "ho": "hoger", "kv": "kvall"]
+                                           "inandn": "inandning", "utandn": "utandning", "ho": "hoger", "kv": "kvall",
+                                           // "andar in" is how "andas in" is often typed ("det piper när han andar in").
+                                           "andar": "andas"]
 
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
@@ -274,6 +276,8 @@ public struct TextAnalysis: Sendable {
                 guard let d else { continue }
                 // "en är nog 2 cm": "år" is neuter ("ett år"), so "en" before a folded "ar" is "one is", no year.
                 if t.text == "en", d == 365 { continue }
+                // "första passet på flera år", "first time in years": since when, not how long this has lasted.
+                if d == 365, i > 0, ["pa", "in"].contains(tokens[i - 1].text) { continue }
                 // "1 år 5 mån", "2 years and 3 months": the months add to an age just stated in years.
                 if d == 30, let y = yearsJustBefore(i), statedAgeMonths == y * 12 {
                     statedAgeMonths = y * 12 + Int(n)

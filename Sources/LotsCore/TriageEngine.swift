@@ -136,7 +136,9 @@ public struct TriageEngine: Sendable {
             why.add("besvär \(s.code) \(s.titleSv) (\(how)), grund \(s.urgency.code)", "complaint \(s.code) \(s.titleEn) (\(howEn)), base \(s.urgency.code)")
             if s.urgency < urgency || decider.symptom == nil && s.urgency == urgency { urgency = s.urgency; decider = (c.symptom, nil) }
         }
-        let facts = RuleFacts(text: text, present: present, ageYears: years, ageMonths: months, sex: input.sex,
+        var mask = [Bool](repeating: false, count: catalog.findings.count)
+        for f in present { mask[f] = true }
+        let facts = RuleFacts(text: text, mask: mask, ageYears: years, ageMonths: months, sex: input.sex,
                               matched: matched, catalog: catalog)
         func consider(_ r: CompiledCatalog.CompiledRule, symptom: Int?) {
             guard let hit = compiled.applies(r, facts) else { return }
@@ -154,7 +156,7 @@ public struct TriageEngine: Sendable {
             }
             if rule.needsEvidence { evidence = true }
         }
-        for r in compiled.discriminators { consider(r, symptom: nil) }
+        for k in compiled.discriminatorCandidates(present: present) { consider(compiled.discriminators[k], symptom: nil) }
         for c in counted { for r in compiled.symptomRules[c.symptom] { consider(r, symptom: c.symptom) } }
 
         // Confidence: a complaint or finding matched by its own words, not only by a short or corrected word.

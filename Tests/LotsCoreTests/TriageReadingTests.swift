@@ -388,4 +388,23 @@ import LotsTestSupport
         #expect(TextAnalysis("en är nog 2 cm och lite svullen").days == nil)
         #expect(TextAnalysis("hostat i ett år").days == 365)
     }
+
+    /// Session 14: words out of a phrase's order may have degree words and copulas between them ("his lips are very
+    /// swollen" had matched no swelling, and a two-year-old's peanut anaphylaxis went to self-care); other words still part them.
+    @Test func degreeWordsAndCopulasDoNotPartAPhrase() {
+        #expect(CompiledTerm("swollen lips").match(in: TextAnalysis("now his lips are very swollen")) != nil)
+        #expect(CompiledTerm("svullna läppar").match(in: TextAnalysis("läpparna har blivit väldigt svullna")) != nil)
+        #expect(CompiledTerm("swollen lips").match(in: TextAnalysis("his lips hurt and the knee is swollen")) == nil)
+        let r = Shipped.engine.triage(TriageInput(text: "my son 2 years ate a cookie with peanuts 15 min ago, now his lips are very swollen, he is coughing and vomited", ageYears: 2), at: tuesday)
+        #expect(r.urgency == .emergency, "\(r.rationaleText)")
+    }
+
+    /// Session 14: "första passet på flera år" tells since when, not how long (muscle soreness after the gym had
+    /// "lasted three years"); "andar in" is "andas in" (croup with a noise on breathing in at rest read as a cough).
+    @Test func inYearsIsNoDurationAndAndarIsAndas() {
+        #expect(TextAnalysis("träningsvärk efter första passet på flera år").days == nil)
+        #expect(TextAnalysis("first time in 5 years my back hurts").days == nil)
+        #expect(TextAnalysis("hostat i 2 år").days == 730)
+        #expect(CompiledTerm("piper när han andas in").match(in: TextAnalysis("det piper när han andar in")) != nil)
+    }
 }

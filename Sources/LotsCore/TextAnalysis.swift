@@ -172,6 +172,15 @@ public struct TextAnalysis: Sendable {
                                            // "andar in" is how "andas in" is often typed ("det piper när han andar in").
                                            "andar": "andas"]
 
+    /// The length of a Swedish ending after an abbreviation's colon ("ICD:n", "EKG:et"): one to three letters that end
+    /// the word; nil otherwise.
+    static func abbreviationSuffix(_ scalars: [Unicode.Scalar], after colon: Int) -> Int? {
+        var n = 0
+        while colon + 1 + n < scalars.count, isWordScalar(scalars[colon + 1 + n]), !isDigit(scalars[colon + 1 + n]) { n += 1 }
+        let endsWord = colon + 1 + n == scalars.count || !isWordScalar(scalars[colon + 1 + n])
+        return (1...3).contains(n) && endsWord ? n : nil
+    }
+
     /// Splits on anything that is not a letter or digit; "38,5" and "38.5" stay one number token.
     mutating func tokenize(_ s: String) {
         // By scalars: the text is folded (lowercase, no diacritics), so nearly every scalar is ASCII and the
@@ -203,6 +212,10 @@ public struct TextAnalysis: Sendable {
             } else if c == ":", let last = word.last, Self.isDigit(last), i + 1 < scalars.count, scalars[i + 1].properties.isAlphabetic {
                 // "var 4:e timme": an ordinal, not a pause.
                 flush()
+            } else if c == ":", let last = word.last, !Self.isDigit(last), let n = Self.abbreviationSuffix(scalars, after: i) {
+                // "ICD:n", "EKG:t", "CRP:et": an abbreviation's ending, not a pause; the word is the abbreviation.
+                flush()
+                i += n
             } else {
                 flush()
                 if c == "°" { symbol("grad", boundary: false, original: "°") }

@@ -407,4 +407,14 @@ import LotsTestSupport
         #expect(TextAnalysis("hostat i 2 år").days == 730)
         #expect(CompiledTerm("piper när han andas in").match(in: TextAnalysis("det piper när han andar in")) != nil)
     }
+
+    /// Session 14: the colon of "ICD:n" or "EKG:t" is an abbreviation's ending, not a pause that parts a phrase
+    /// ("ICD:n har smällt 3 gånger" had matched no shock from the defibrillator and gone to a vårdcentral).
+    @Test func anAbbreviationsEndingIsNoPause() {
+        #expect(TextAnalysis("ICD:n har smällt").tokens.map(\.text) == ["icd", "har", "smallt"])
+        #expect(TextAnalysis("ont i magen: det gör ont").tokens.contains { $0.text == ":" })
+        #expect(TextAnalysis("var 4:e timme").tokens.map(\.text) == ["var", "4", "e", "timme"])
+        let r = Shipped.engine.triage(TriageInput(text: "ICD:n har smällt 3 gånger på en timme, jag är yr", ageYears: 67), at: tuesday)
+        #expect(r.urgency == .emergency, "\(r.rationaleText)")
+    }
 }

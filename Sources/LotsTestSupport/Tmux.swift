@@ -19,6 +19,17 @@ public final class Tmux: @unchecked Sendable {
 
     deinit { kill() }
 
+    /// Runs `body` with no signal blocked on this thread. A spawned process inherits the thread's signal mask, and the
+    /// test runner's threads block nearly all signals: a tmux server started from one never saw its shell exit, so
+    /// `kill-server` left it (and the console in it) running after every end-to-end test.
+    static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t(), old = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        return try body()
+    }
+
     /// Runs one tmux client command. The tmux server daemon must inherit none of this process's pipes
     /// (Foundation's Process would otherwise wait for it forever), so every descriptor above 2 is closed
     /// before tmux starts, and starting the server captures no output.
@@ -32,7 +43,7 @@ public final class Tmux: @unchecked Sendable {
         p.standardInput = FileHandle.nullDevice
         guard output else {
             p.standardOutput = FileHandle.nullDevice
-            try p.run()
+            try Self.withSignalsUnblocked { try p.run() }
             p.waitUntilExit()
             return ""
         }

@@ -62,4 +62,21 @@ import LotsTestSupport
         #expect(triage("Gravid vecka 34, blöder knallrött och har blött igenom byxorna", age: 30, sex: .f).urgency == .emergency)
         #expect(triage("v 36, bebisen har rört sig mycket mindre än vanligt sedan i morse", age: 30, sex: .f).urgency == .p1)
     }
+
+    /// A clinical review of this session's exclusions found these (each had fallen to P1–P4); they stay emergencies.
+    @Test func reviewedEmergenciesStayEmergencies() {
+        #expect(triage("Min man andas inte, han har haft panikattacker förut", age: 40).urgency == .emergency)
+        #expect(triage("Jag ser navelsträngen hänga ut ur slidan!", age: 30, sex: .f).urgency == .emergency)
+        #expect(triage("He has blue lips and foam at the mouth", age: 40).urgency == .emergency)
+        #expect(triage("Min son säger att han ska döda någon ikväll, han har en kniv", age: 25).urgency == .emergency)
+        #expect(triage("Han är vitgrå i ansiktet och har haft svart avföring idag", age: 70).urgency == .emergency)
+        #expect(triage("Pappa tar Waran, föll och slog huvudet och knät, har kräkts två gånger", age: 85).urgency == .emergency)
+        #expect(triage("Jag har självmordstankar och har en plan, jag har tabletter hemma", age: 30).urgency == .emergency)
+        #expect(triage("Mamma har svårt att andas och har feber 39, hon har panikångest sedan många år", age: 70).urgency == .p1)
+    }
+
+    @Test func ownKnownPanicAttacksAreNotANewBreathlessness() {
+        #expect(triage("får panikattacker typ 2 ggr i veckan, hjärtat rusar och svårt att andas men det går över efter 10 min", age: 24).urgency > .p2)
+        #expect(triage("får panikattacker men nu har jag ett astmaanfall och kan inte andas, ventolin hjälper inte", age: 22).urgency == .emergency)
+    }
 }

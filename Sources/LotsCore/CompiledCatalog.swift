@@ -170,7 +170,8 @@ struct CompiledCatalog: Sendable {
         if let a = rule.ageUnderMonths, f.ageMonths >= a { return nil }
         if let a = rule.ageUnder, f.ageYears >= a { return nil }
         if let a = rule.ageAtLeast, f.ageYears < a { return nil }
-        if let s = rule.sex, s != f.sex { return nil }
+        // An unknown sex (x) never switches a rule off: rules only raise, and "gravid v 10, blöder" must not wait for a sex field.
+        if let s = rule.sex, f.sex != .x, s != f.sex { return nil }
         if let d = rule.daysAtLeast, (f.text.days ?? 0) < d { return nil }
         if let v = rule.feverAtLeast, (f.text.fever ?? 0) < v { return nil }
         if let p = rule.systolicAtLeast, (f.text.systolic ?? 0) < p { return nil }

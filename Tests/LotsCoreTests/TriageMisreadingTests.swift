@@ -75,6 +75,13 @@ import LotsTestSupport
         #expect(triage("Mamma har svårt att andas och har feber 39, hon har panikångest sedan många år", age: 70).urgency == .p1)
     }
 
+    /// A rule for one sex applies when the sex is unknown: rules only raise (the pregnancy bleeding rule is for women).
+    @Test func anUnknownSexNeverSwitchesARuleOff() {
+        #expect(triage("Gravid vecka 8, har fått en liten blödning idag", age: 30, sex: .x).urgency == .p3)
+        #expect(triage("Gravid vecka 8, har fått en liten blödning idag", age: 30, sex: .f).urgency == .p3)
+        #expect(triage("Gravid v 10, blöder rikligt sedan i morse med klumpar och ont", age: 30).urgency <= .p2)
+    }
+
     @Test func ownKnownPanicAttacksAreNotANewBreathlessness() {
         #expect(triage("får panikattacker typ 2 ggr i veckan, hjärtat rusar och svårt att andas men det går över efter 10 min", age: 24).urgency > .p2)
         #expect(triage("får panikattacker men nu har jag ett astmaanfall och kan inte andas, ventolin hjälper inte", age: 22).urgency == .emergency)
